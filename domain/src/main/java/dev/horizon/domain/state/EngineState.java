@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -23,41 +24,45 @@ import java.util.TreeMap;
  * @param cycleSeq          the sequence number of the last cycle started (persisted before any
  *                          of its orders is sent, so client order ids are never reused)
  * @param lastCycleTime     close time of the last completed cycle, {@code null} before the first
+ * @param portfolioValue    cash + positions at their mark prices, as of the last cycle
  * @param sessionDay        the session day of the last cycle, {@code null} before the first
  * @param startOfDayValue   portfolio value at the first cycle of {@code sessionDay}, or {@code null}
  * @param highWaterMark     highest portfolio value seen, or {@code null} before the first cycle
  * @param openOrders        orders not yet in a terminal status, by client order id
  */
 public record EngineState(long cycleSeq, Instant lastCycleTime, BigDecimal cash,
-                          SortedMap<Symbol, PositionState> positions, LocalDate sessionDay,
-                          BigDecimal startOfDayValue, BigDecimal highWaterMark,
+                          SortedMap<Symbol, PositionState> positions, BigDecimal portfolioValue,
+                          LocalDate sessionDay, BigDecimal startOfDayValue, BigDecimal highWaterMark,
                           KillSwitchState killSwitch, boolean paused,
                           SortedMap<ClientOrderId, Order> openOrders) {
 
+    private static final Comparator<ClientOrderId> BY_ID = Comparator.comparing(ClientOrderId::value);
+
     public EngineState {
         Objects.requireNonNull(cash, "cash");
+        Objects.requireNonNull(portfolioValue, "portfolioValue");
         Objects.requireNonNull(killSwitch, "killSwitch");
         if (cycleSeq < 0) {
             throw new IllegalArgumentException("cycle sequence must be >= 0, was " + cycleSeq);
         }
         positions = immutableSorted(positions, null);
-        openOrders = immutableSorted(openOrders, java.util.Comparator.comparing(ClientOrderId::value));
-        positions.values().forEach(p -> {
+        openOrders = immutableSorted(openOrders, BY_ID);
+        for (PositionState p : positions.values()) {
             if (p.isFlat()) {
                 throw new IllegalArgumentException("flat position in " + p.symbol() + " must not be stored");
             }
-        });
-        openOrders.values().forEach(o -> {
+        }
+        for (Order o : openOrders.values()) {
             if (o.status().isTerminal()) {
                 throw new IllegalArgumentException("order " + o.clientOrderId() + " is " + o.status()
                         + " and cannot be open");
             }
-        });
+        }
     }
 
     /** A fresh engine holding {@code cash} and nothing else. */
     public static EngineState initial(BigDecimal cash) {
-        return new EngineState(0, null, cash, null, null, null, null, KillSwitchState.inactive(), false, null);
+        return new EngineState(0, null, cash, null, cash, null, null, null, KillSwitchState.inactive(), false, null);
     }
 
     /** The position in {@code symbol}, flat when none is held. */
@@ -75,8 +80,7 @@ public record EngineState(long cycleSeq, Instant lastCycleTime, BigDecimal cash,
         } else {
             next.put(fill.symbol(), after);
         }
-        return new EngineState(cycleSeq, lastCycleTime, cash.add(fill.cashDelta()), next, sessionDay,
-                startOfDayValue, highWaterMark, killSwitch, paused, openOrders);
+        return toBuilder().cash(cash.add(fill.cashDelta())).positions(next).build();
     }
 
     /** Stores {@code order} as open, or removes it once terminal. */
@@ -87,41 +91,106 @@ public record EngineState(long cycleSeq, Instant lastCycleTime, BigDecimal cash,
         } else {
             next.put(order.clientOrderId(), order);
         }
-        return new EngineState(cycleSeq, lastCycleTime, cash, positions, sessionDay, startOfDayValue,
-                highWaterMark, killSwitch, paused, next);
+        return toBuilder().openOrders(next).build();
     }
 
-    public EngineState withCycle(long seq, Instant time) {
-        return new EngineState(seq, time, cash, positions, sessionDay, startOfDayValue, highWaterMark,
-                killSwitch, paused, openOrders);
+    /** A builder holding this state's values, to derive a changed copy. */
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
-    public EngineState withSession(LocalDate day, BigDecimal startValue, BigDecimal hwm) {
-        return new EngineState(cycleSeq, lastCycleTime, cash, positions, day, startValue, hwm, killSwitch,
-                paused, openOrders);
-    }
-
-    public EngineState withKillSwitch(KillSwitchState state) {
-        return new EngineState(cycleSeq, lastCycleTime, cash, positions, sessionDay, startOfDayValue,
-                highWaterMark, state, paused, openOrders);
-    }
-
-    public EngineState withPaused(boolean value) {
-        return new EngineState(cycleSeq, lastCycleTime, cash, positions, sessionDay, startOfDayValue,
-                highWaterMark, killSwitch, value, openOrders);
-    }
-
-    /** Replaces the ledger, e.g. when reconciliation adopts the broker's view. */
-    public EngineState withLedger(BigDecimal newCash, Map<Symbol, PositionState> newPositions) {
-        return new EngineState(cycleSeq, lastCycleTime, newCash, new TreeMap<>(newPositions), sessionDay,
-                startOfDayValue, highWaterMark, killSwitch, paused, openOrders);
-    }
-
-    private static <K, V> SortedMap<K, V> immutableSorted(Map<K, V> source, java.util.Comparator<K> order) {
+    private static <K, V> SortedMap<K, V> immutableSorted(Map<K, V> source, Comparator<K> order) {
         TreeMap<K, V> copy = new TreeMap<>(order);
         if (source != null) {
             copy.putAll(source);
         }
         return Collections.unmodifiableSortedMap(copy);
+    }
+
+    /** Derives a changed copy of an {@link EngineState}; validation happens in {@link #build()}. */
+    public static final class Builder {
+        private long cycleSeq;
+        private Instant lastCycleTime;
+        private BigDecimal cash;
+        private Map<Symbol, PositionState> positions;
+        private BigDecimal portfolioValue;
+        private LocalDate sessionDay;
+        private BigDecimal startOfDayValue;
+        private BigDecimal highWaterMark;
+        private KillSwitchState killSwitch;
+        private boolean paused;
+        private Map<ClientOrderId, Order> openOrders;
+
+        private Builder(EngineState s) {
+            cycleSeq = s.cycleSeq;
+            lastCycleTime = s.lastCycleTime;
+            cash = s.cash;
+            positions = s.positions;
+            portfolioValue = s.portfolioValue;
+            sessionDay = s.sessionDay;
+            startOfDayValue = s.startOfDayValue;
+            highWaterMark = s.highWaterMark;
+            killSwitch = s.killSwitch;
+            paused = s.paused;
+            openOrders = s.openOrders;
+        }
+
+        public Builder cycle(long seq, Instant time) {
+            cycleSeq = seq;
+            lastCycleTime = time;
+            return this;
+        }
+
+        public Builder cash(BigDecimal value) {
+            cash = value;
+            return this;
+        }
+
+        public Builder positions(Map<Symbol, PositionState> value) {
+            positions = value;
+            return this;
+        }
+
+        public Builder portfolioValue(BigDecimal value) {
+            portfolioValue = value;
+            return this;
+        }
+
+        public Builder session(LocalDate day, BigDecimal startValue) {
+            sessionDay = day;
+            startOfDayValue = startValue;
+            return this;
+        }
+
+        public Builder highWaterMark(BigDecimal value) {
+            highWaterMark = value;
+            return this;
+        }
+
+        public Builder killSwitch(KillSwitchState value) {
+            killSwitch = value;
+            return this;
+        }
+
+        public Builder paused(boolean value) {
+            paused = value;
+            return this;
+        }
+
+        public Builder openOrders(Map<ClientOrderId, Order> value) {
+            openOrders = value;
+            return this;
+        }
+
+        public EngineState build() {
+            return new EngineState(cycleSeq, lastCycleTime, cash, new TreeMap<>(positions), portfolioValue,
+                    sessionDay, startOfDayValue, highWaterMark, killSwitch, paused, copyOrders(openOrders));
+        }
+
+        private static SortedMap<ClientOrderId, Order> copyOrders(Map<ClientOrderId, Order> orders) {
+            TreeMap<ClientOrderId, Order> copy = new TreeMap<>(BY_ID);
+            copy.putAll(orders);
+            return copy;
+        }
     }
 }

@@ -9,12 +9,16 @@ import java.util.Objects;
 
 /**
  * What the engine holds in one symbol: signed shares (negative = short), the average entry price
- * of the current position, and when it was opened. Exact decimals throughout.
+ * of the current position, when it was opened, and the last price it was marked at. Exact
+ * decimals throughout.
  *
  * @param averageEntryPrice volume-weighted price of the shares held; {@code 0} when flat
  * @param entryTime         when the current position was opened; {@code null} when flat
+ * @param markPrice         the last price the position was marked to market at (the last fill
+ *                          price until the first mark); {@code 0} when flat
  */
-public record PositionState(Symbol symbol, BigDecimal shares, BigDecimal averageEntryPrice, Instant entryTime) {
+public record PositionState(Symbol symbol, BigDecimal shares, BigDecimal averageEntryPrice, Instant entryTime,
+                            BigDecimal markPrice) {
 
     /** Scale of the stored average entry price. */
     private static final int PRICE_SCALE = 10;
@@ -23,6 +27,7 @@ public record PositionState(Symbol symbol, BigDecimal shares, BigDecimal average
         Objects.requireNonNull(symbol, "symbol");
         Objects.requireNonNull(shares, "shares");
         Objects.requireNonNull(averageEntryPrice, "averageEntryPrice");
+        Objects.requireNonNull(markPrice, "markPrice");
         if (averageEntryPrice.signum() < 0) {
             throw new IllegalArgumentException("position " + symbol + ": negative entry price " + averageEntryPrice);
         }
@@ -30,7 +35,7 @@ public record PositionState(Symbol symbol, BigDecimal shares, BigDecimal average
 
     /** No shares in {@code symbol}. */
     public static PositionState flat(Symbol symbol) {
-        return new PositionState(symbol, BigDecimal.ZERO, BigDecimal.ZERO, null);
+        return new PositionState(symbol, BigDecimal.ZERO, BigDecimal.ZERO, null, BigDecimal.ZERO);
     }
 
     public boolean isFlat() {
@@ -51,18 +56,28 @@ public record PositionState(Symbol symbol, BigDecimal shares, BigDecimal average
             return flat(symbol);
         }
         if (shares.signum() == 0 || after.signum() != shares.signum()) {
-            return new PositionState(symbol, after, fill.price(), fill.time());
+            return new PositionState(symbol, after, fill.price(), fill.time(), fill.price());
         }
         if (delta.signum() == shares.signum()) {
             BigDecimal cost = averageEntryPrice.multiply(shares.abs()).add(fill.notional());
             BigDecimal average = cost.divide(after.abs(), PRICE_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
-            return new PositionState(symbol, after, average, entryTime);
+            return new PositionState(symbol, after, average, entryTime, fill.price());
         }
-        return new PositionState(symbol, after, averageEntryPrice, entryTime);
+        return new PositionState(symbol, after, averageEntryPrice, entryTime, fill.price());
     }
 
-    /** shares × price, exact. */
-    public BigDecimal marketValue(BigDecimal price) {
-        return shares.multiply(price);
+    /** The same position marked at {@code price}. */
+    public PositionState markedAt(BigDecimal price) {
+        return new PositionState(symbol, shares, averageEntryPrice, entryTime, price);
+    }
+
+    /** shares × mark price, exact (negative for a short). */
+    public BigDecimal marketValue() {
+        return shares.multiply(markPrice);
+    }
+
+    /** shares × (mark − average entry), exact. */
+    public BigDecimal unrealizedPnl() {
+        return shares.multiply(markPrice.subtract(averageEntryPrice));
     }
 }
