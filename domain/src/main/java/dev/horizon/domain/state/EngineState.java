@@ -23,6 +23,9 @@ import java.util.TreeMap;
  *
  * @param cycleSeq          the sequence number of the last cycle started (persisted before any
  *                          of its orders is sent, so client order ids are never reused)
+ * @param completedCycleSeq the last cycle whose effects this snapshot fully holds; less than
+ *                          {@code cycleSeq} when the process died inside cycle {@code cycleSeq},
+ *                          whose orders recovery must then resolve at the broker
  * @param lastCycleTime     close time of the last completed cycle, {@code null} before the first
  * @param portfolioValue    cash + positions at their mark prices, as of the last cycle
  * @param sessionDay        the session day of the last cycle, {@code null} before the first
@@ -30,7 +33,7 @@ import java.util.TreeMap;
  * @param highWaterMark     highest portfolio value seen, or {@code null} before the first cycle
  * @param openOrders        orders not yet in a terminal status, by client order id
  */
-public record EngineState(long cycleSeq, Instant lastCycleTime, BigDecimal cash,
+public record EngineState(long cycleSeq, long completedCycleSeq, Instant lastCycleTime, BigDecimal cash,
                           SortedMap<Symbol, PositionState> positions, BigDecimal portfolioValue,
                           LocalDate sessionDay, BigDecimal startOfDayValue, BigDecimal highWaterMark,
                           KillSwitchState killSwitch, boolean paused,
@@ -44,6 +47,9 @@ public record EngineState(long cycleSeq, Instant lastCycleTime, BigDecimal cash,
         Objects.requireNonNull(killSwitch, "killSwitch");
         if (cycleSeq < 0) {
             throw new IllegalArgumentException("cycle sequence must be >= 0, was " + cycleSeq);
+        }
+        if (completedCycleSeq < 0 || completedCycleSeq > cycleSeq) {
+            throw new IllegalArgumentException("completed cycle " + completedCycleSeq + " outside [0, " + cycleSeq + "]");
         }
         positions = immutableSorted(positions, null);
         openOrders = immutableSorted(openOrders, BY_ID);
@@ -62,7 +68,12 @@ public record EngineState(long cycleSeq, Instant lastCycleTime, BigDecimal cash,
 
     /** A fresh engine holding {@code cash} and nothing else. */
     public static EngineState initial(BigDecimal cash) {
-        return new EngineState(0, null, cash, null, cash, null, null, null, KillSwitchState.inactive(), false, null);
+        return new EngineState(0, 0, null, cash, null, cash, null, null, null, KillSwitchState.inactive(), false, null);
+    }
+
+    /** True when the process died inside cycle {@link #cycleSeq()} (its orders need resolving). */
+    public boolean hasUnfinishedCycle() {
+        return completedCycleSeq < cycleSeq;
     }
 
     /** The position in {@code symbol}, flat when none is held. */
@@ -110,6 +121,7 @@ public record EngineState(long cycleSeq, Instant lastCycleTime, BigDecimal cash,
     /** Derives a changed copy of an {@link EngineState}; validation happens in {@link #build()}. */
     public static final class Builder {
         private long cycleSeq;
+        private long completedCycleSeq;
         private Instant lastCycleTime;
         private BigDecimal cash;
         private Map<Symbol, PositionState> positions;
@@ -123,6 +135,7 @@ public record EngineState(long cycleSeq, Instant lastCycleTime, BigDecimal cash,
 
         private Builder(EngineState s) {
             cycleSeq = s.cycleSeq;
+            completedCycleSeq = s.completedCycleSeq;
             lastCycleTime = s.lastCycleTime;
             cash = s.cash;
             positions = s.positions;
@@ -135,8 +148,15 @@ public record EngineState(long cycleSeq, Instant lastCycleTime, BigDecimal cash,
             openOrders = s.openOrders;
         }
 
-        public Builder cycle(long seq, Instant time) {
+        /** Marks cycle {@code seq} as started: its orders will carry this sequence number. */
+        public Builder startCycle(long seq) {
             cycleSeq = seq;
+            return this;
+        }
+
+        /** Marks the started cycle as completed at bar time {@code time}. */
+        public Builder completeCycle(Instant time) {
+            completedCycleSeq = cycleSeq;
             lastCycleTime = time;
             return this;
         }
@@ -183,7 +203,7 @@ public record EngineState(long cycleSeq, Instant lastCycleTime, BigDecimal cash,
         }
 
         public EngineState build() {
-            return new EngineState(cycleSeq, lastCycleTime, cash, new TreeMap<>(positions), portfolioValue,
+            return new EngineState(cycleSeq, completedCycleSeq, lastCycleTime, cash, new TreeMap<>(positions), portfolioValue,
                     sessionDay, startOfDayValue, highWaterMark, killSwitch, paused, copyOrders(openOrders));
         }
 

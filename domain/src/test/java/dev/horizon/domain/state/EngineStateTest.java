@@ -39,13 +39,22 @@ class EngineStateTest {
     @Test
     void state_is_immutable_and_derivations_leave_the_original_untouched() {
         EngineState initial = EngineState.initial(new BigDecimal("500"));
-        EngineState paused = initial.toBuilder().paused(true).cycle(3, T0).build();
+        EngineState paused = initial.toBuilder().paused(true).startCycle(3).completeCycle(T0).build();
         assertThat(initial.paused()).isFalse();
         assertThat(initial.cycleSeq()).isZero();
         assertThat(paused.paused()).isTrue();
         assertThat(paused.lastCycleTime()).isEqualTo(T0);
         assertThatThrownBy(() -> paused.positions().put(AAPL, PositionState.flat(AAPL)))
                 .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void a_started_cycle_is_unfinished_until_completed() {
+        EngineState started = EngineState.initial(BigDecimal.TEN).toBuilder().startCycle(1).build();
+        assertThat(started.hasUnfinishedCycle()).isTrue();
+        EngineState done = started.toBuilder().completeCycle(T0).build();
+        assertThat(done.hasUnfinishedCycle()).isFalse();
+        assertThat(done.completedCycleSeq()).isEqualTo(1);
     }
 
     @Test
