@@ -26,7 +26,7 @@ import java.util.TreeMap;
  * @param completedCycleSeq the last cycle whose effects this snapshot fully holds; less than
  *                          {@code cycleSeq} when the process died inside cycle {@code cycleSeq},
  *                          whose orders recovery must then resolve at the broker
- * @param lastCycleTime     close time of the last completed cycle, {@code null} before the first
+ * @param lastCycleTime     close time of the bar of the last cycle started, {@code null} before the first
  * @param portfolioValue    cash + positions at their mark prices, as of the last cycle
  * @param sessionDay        the session day of the last cycle, {@code null} before the first
  * @param startOfDayValue   portfolio value at the first cycle of {@code sessionDay}, or {@code null}
@@ -148,16 +148,19 @@ public record EngineState(long cycleSeq, long completedCycleSeq, Instant lastCyc
             openOrders = s.openOrders;
         }
 
-        /** Marks cycle {@code seq} as started: its orders will carry this sequence number. */
-        public Builder startCycle(long seq) {
+        /**
+         * Marks cycle {@code seq} for the bar closing at {@code barTime} as started: its orders
+         * will carry this sequence number, and that bar will not be traded again.
+         */
+        public Builder startCycle(long seq, Instant barTime) {
             cycleSeq = seq;
+            lastCycleTime = barTime;
             return this;
         }
 
-        /** Marks the started cycle as completed at bar time {@code time}. */
-        public Builder completeCycle(Instant time) {
+        /** Marks the started cycle as completed: this state holds all of its effects. */
+        public Builder completeCycle() {
             completedCycleSeq = cycleSeq;
-            lastCycleTime = time;
             return this;
         }
 

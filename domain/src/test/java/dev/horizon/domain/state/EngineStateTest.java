@@ -39,7 +39,7 @@ class EngineStateTest {
     @Test
     void state_is_immutable_and_derivations_leave_the_original_untouched() {
         EngineState initial = EngineState.initial(new BigDecimal("500"));
-        EngineState paused = initial.toBuilder().paused(true).startCycle(3).completeCycle(T0).build();
+        EngineState paused = initial.toBuilder().paused(true).startCycle(3, T0).completeCycle().build();
         assertThat(initial.paused()).isFalse();
         assertThat(initial.cycleSeq()).isZero();
         assertThat(paused.paused()).isTrue();
@@ -50,9 +50,9 @@ class EngineStateTest {
 
     @Test
     void a_started_cycle_is_unfinished_until_completed() {
-        EngineState started = EngineState.initial(BigDecimal.TEN).toBuilder().startCycle(1).build();
+        EngineState started = EngineState.initial(BigDecimal.TEN).toBuilder().startCycle(1, T0).build();
         assertThat(started.hasUnfinishedCycle()).isTrue();
-        EngineState done = started.toBuilder().completeCycle(T0).build();
+        EngineState done = started.toBuilder().completeCycle().build();
         assertThat(done.hasUnfinishedCycle()).isFalse();
         assertThat(done.completedCycleSeq()).isEqualTo(1);
     }
