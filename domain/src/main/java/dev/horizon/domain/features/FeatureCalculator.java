@@ -33,8 +33,11 @@ import java.util.Objects;
  * other inputs simply follow IEEE arithmetic.
  *
  * <p>Cost matters (hundreds of symbols per cycle): every rolling quantity is computed once, the
- * SMA and std passes are shared between features, and a call allocates nothing once the scratch
- * buffers have grown to the history length. An instance is not thread-safe: use one per thread.
+ * SMA and std passes are shared between features, the EMAs are evaluated as algebraically
+ * identical dot products with weights cached per history length (a new length recomputes them in
+ * O(n); the steady state, {@code engine.history_bars}, reuses them), and a call allocates nothing
+ * once the scratch buffers have grown to the history length. An instance is not thread-safe: use
+ * one per thread.
  */
 public final class FeatureCalculator {
 
@@ -52,6 +55,10 @@ public final class FeatureCalculator {
     private static final int MAX_RETURNS = 60;
 
     private final double[] returns = new double[MAX_RETURNS];
+    /** MACD and signal weights for a history of {@code weightsLength} bars (see {@code macd}). */
+    private double[] macdWeights = new double[0];
+    private double[] signalWeights = new double[0];
+    private int weightsLength = -1;
     private double[] high = new double[0];
     private double[] low = new double[0];
     private double[] close = new double[0];
@@ -122,7 +129,7 @@ public final class FeatureCalculator {
         returnsMomentumAndVolatility(close, n, t, out);
         rsi(close, from, n, t, out);
         movingAveragesAndBands(close, n, t, ct, out);
-        macd(close, from, t, out);
+        macd(close, from, n, t, out);
         atr(high, low, close, from, n, t, out);
         volume(volume, n, t, out);
         range52w(close, n, t, ct, out);
@@ -253,20 +260,80 @@ public final class FeatureCalculator {
         }
     }
 
-    private static void macd(double[] c, int from, int t, double[] out) {
-        double ema12 = c[from];
-        double ema26 = c[from];
-        double signal = ema12 - ema26; // y0 = x0 of the macd series
-        for (int i = from + 1; i <= t; i++) {
-            double x = c[i];
-            ema12 = B12 * ema12 + A12 * x;
-            ema26 = B26 * ema26 + A26 * x;
-            signal = B9 * signal + A9 * (ema12 - ema26);
+    /**
+     * MACD as two dot products. Every EMA here is linear in the closes, so for a history of n bars
+     * macd_t = Σ D_k·x_k and signal_t = Σ W_k·x_k with weights that depend on n only — exactly the
+     * recursion y_j = (1−α)·y_{j−1} + α·x_j, y_0 = x_0, unrolled. The literal recursion is a serial
+     * dependency chain (most of the per-symbol cost); dot products pipeline, and the weights are
+     * computed once per history length. Both weight sets sum to 0 (macd is a difference of
+     * weighted averages), so the closes are taken relative to C_t, which also avoids the
+     * cancellation of subtracting two EMAs near the price level.
+     */
+    private void macd(double[] c, int from, int n, int t, double[] out) {
+        if (n != weightsLength) {
+            computeMacdWeights(n);
         }
-        double macd = ema12 - ema26;
+        double[] d = macdWeights;
+        double[] w = signalWeights;
+        double ct = c[t];
+        double m0 = 0.0;
+        double m1 = 0.0;
+        double s0 = 0.0;
+        double s1 = 0.0;
+        int k = 0;
+        // Two accumulators per sum keep two independent add chains in flight.
+        for (; k + 1 < n; k += 2) {
+            double x0 = c[from + k] - ct;
+            double x1 = c[from + k + 1] - ct;
+            m0 += d[k] * x0;
+            s0 += w[k] * x0;
+            m1 += d[k + 1] * x1;
+            s1 += w[k + 1] * x1;
+        }
+        if (k < n) {
+            double x0 = c[from + k] - ct;
+            m0 += d[k] * x0;
+            s0 += w[k] * x0;
+        }
+        double macd = m0 + m1;
+        double signal = s0 + s1;
         out[Feature.MACD.ordinal()] = macd;
         out[Feature.MACD_SIGNAL.ordinal()] = signal;
         out[Feature.MACD_HIST.ordinal()] = macd - signal;
+    }
+
+    /**
+     * Weights of x_k (k = 0 oldest, t = n − 1) in macd_t and signal_t. An EMA with y_0 = x_0 gives
+     * x_0 the weight (1−α)^t and x_k the weight α(1−α)^{t−k}. The signal, an EMA of the macd
+     * series, gives x_k the weight Σ_{j≥k} s_j·(g12(j,k) − g26(j,k)); with P_k = s_k + (1−α)·P_{k+1}
+     * that is α12·P12_k − α26·P26_k for k ≥ 1 and P12_0 − P26_0 for the first bar.
+     */
+    private void computeMacdWeights(int n) {
+        if (macdWeights.length < n) {
+            macdWeights = new double[n];
+            signalWeights = new double[n];
+        }
+        int t = n - 1;
+        double pow12 = 1.0;
+        double pow26 = 1.0;
+        double pow9 = 1.0;
+        double p12 = 0.0;
+        double p26 = 0.0;
+        for (int k = t; k >= 1; k--) {
+            macdWeights[k] = A12 * pow12 - A26 * pow26;
+            double s = A9 * pow9;
+            p12 = s + B12 * p12;
+            p26 = s + B26 * p26;
+            signalWeights[k] = A12 * p12 - A26 * p26;
+            pow12 *= B12;
+            pow26 *= B26;
+            pow9 *= B9;
+        }
+        macdWeights[0] = pow12 - pow26;
+        p12 = pow9 + B12 * p12;
+        p26 = pow9 + B26 * p26;
+        signalWeights[0] = p12 - p26;
+        weightsLength = n;
     }
 
     private static void atr(double[] h, double[] l, double[] c, int from, int n, int t, double[] out) {

@@ -35,6 +35,8 @@ public final class SequenceWindow {
     private final SequenceNormalization normalization;
     /** Raw window, channel-major: raw[c * length + k]. */
     private final double[] raw;
+    /** One channel of a whole series, for bulk copies out of a {@link BarSeries}. */
+    private double[] history = new double[0];
 
     /**
      * @param length        T, the number of bars, positive
@@ -105,20 +107,20 @@ public final class SequenceWindow {
         if (n < length) {
             return false;
         }
+        if (series.capacity() > history.length) {
+            history = new double[series.capacity()]; // grows once to the ring's capacity
+        }
+        // Bulk copies: per-bar accessors would pay the ring's index arithmetic T × C times.
         int first = n - length;
         for (int c = 0; c < channels.length; c++) {
-            int base = c * length;
-            SequenceChannel channel = channels[c];
-            for (int k = 0; k < length; k++) {
-                int i = first + k;
-                raw[base + k] = switch (channel) {
-                    case OPEN -> series.open(i);
-                    case HIGH -> series.high(i);
-                    case LOW -> series.low(i);
-                    case CLOSE -> series.close(i);
-                    case VOLUME -> series.volume(i);
-                };
+            switch (channels[c]) {
+                case OPEN -> series.copyOpens(history);
+                case HIGH -> series.copyHighs(history);
+                case LOW -> series.copyLows(history);
+                case CLOSE -> series.copyCloses(history);
+                case VOLUME -> series.copyVolumes(history);
             }
+            System.arraycopy(history, first, raw, c * length, length);
         }
         return normalize(series.close(first), series.volume(first), dst, offset);
     }
@@ -165,49 +167,85 @@ public final class SequenceWindow {
         int width = channels.length;
         for (int c = 0; c < width; c++) {
             int base = c * length;
-            SequenceChannel channel = channels[c];
-            // Per channel: the anchor (C0 or V0), the minmax range, or a whole channel of zeros.
-            double anchor = channel.isPrice() ? anchorClose : anchorVolume;
-            double lo = 0.0;
-            double span = 1.0;
-            boolean zero = false;
-            switch (normalization) {
-                case RETURNS -> zero = !channel.isPrice() && anchor == 0.0;
-                case LOG_RETURNS -> zero = !channel.isPrice() && (anchor == 0.0 || containsZero(base));
-                case MINMAX -> {
-                    double min = raw[base];
-                    double max = raw[base];
-                    for (int k = 1; k < length; k++) {
-                        double x = raw[base + k];
-                        min = Math.min(min, x);
-                        max = Math.max(max, x);
-                    }
-                    lo = min;
-                    span = max - min;
-                    zero = span == 0.0;
-                }
-                case NONE -> {
-                }
+            boolean price = channels[c].isPrice();
+            double anchor = price ? anchorClose : anchorVolume;
+            int out = offset + c;
+            // One loop per mode, so the mode is decided once per channel, not once per value.
+            boolean ok = switch (normalization) {
+                case NONE -> copy(base, dst, out, width);
+                case RETURNS -> !price && anchor == 0.0
+                        ? zero(dst, out, width)
+                        : returns(base, anchor, dst, out, width);
+                case LOG_RETURNS -> !price && (anchor == 0.0 || containsZero(base))
+                        ? zero(dst, out, width)
+                        : logReturns(base, anchor, dst, out, width);
+                case MINMAX -> minmax(base, dst, out, width);
+            };
+            if (!ok) {
+                return false;
             }
-            for (int k = 0; k < length; k++) {
-                double x = raw[base + k];
-                double y;
-                if (zero) {
-                    y = 0.0;
-                } else {
-                    y = switch (normalization) {
-                        case RETURNS -> x / anchor - 1.0;
-                        case LOG_RETURNS -> Math.log(x / anchor);
-                        case MINMAX -> (x - lo) / span;
-                        case NONE -> x;
-                    };
-                }
-                float value = (float) y;
-                if (!Float.isFinite(value)) {
-                    return false;
-                }
-                dst[offset + k * width + c] = value;
+        }
+        return true;
+    }
+
+    private boolean copy(int base, float[] dst, int out, int stride) {
+        for (int k = 0; k < length; k++) {
+            float v = (float) raw[base + k];
+            if (!Float.isFinite(v)) {
+                return false;
             }
+            dst[out + k * stride] = v;
+        }
+        return true;
+    }
+
+    private boolean returns(int base, double anchor, float[] dst, int out, int stride) {
+        for (int k = 0; k < length; k++) {
+            float v = (float) (raw[base + k] / anchor - 1.0);
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+            dst[out + k * stride] = v;
+        }
+        return true;
+    }
+
+    private boolean logReturns(int base, double anchor, float[] dst, int out, int stride) {
+        for (int k = 0; k < length; k++) {
+            float v = (float) Math.log(raw[base + k] / anchor);
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+            dst[out + k * stride] = v;
+        }
+        return true;
+    }
+
+    private boolean minmax(int base, float[] dst, int out, int stride) {
+        double min = raw[base];
+        double max = raw[base];
+        for (int k = 1; k < length; k++) {
+            double x = raw[base + k];
+            min = Math.min(min, x);
+            max = Math.max(max, x);
+        }
+        double span = max - min;
+        if (span == 0.0) {
+            return zero(dst, out, stride);
+        }
+        for (int k = 0; k < length; k++) {
+            float v = (float) ((raw[base + k] - min) / span);
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+            dst[out + k * stride] = v;
+        }
+        return true;
+    }
+
+    private boolean zero(float[] dst, int out, int stride) {
+        for (int k = 0; k < length; k++) {
+            dst[out + k * stride] = 0f;
         }
         return true;
     }

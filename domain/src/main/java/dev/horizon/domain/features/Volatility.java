@@ -59,19 +59,20 @@ public final class Volatility {
         if (returns < MIN_RETURNS) {
             return REFUSED_HISTORY;
         }
-        // Welford: one pass, one log per return, numerically stable.
-        double mean = 0.0;
-        double m2 = 0.0;
-        double prev = series.close(n - 1 - returns);
-        for (int k = 1; k <= returns; k++) {
-            double cur = series.close(n - 1 - returns + k);
-            double x = Math.log(cur / prev);
-            double d = x - mean;
-            mean += d / k;
-            m2 += d * (x - mean);
+        int first = n - 1 - returns;
+        double prev = series.close(first);
+        double cur = series.close(first + 1);
+        double shift = Math.log(cur / prev);
+        double sum = 0.0;
+        double sumSq = 0.0;
+        for (int i = first + 2; i < n; i++) {
             prev = cur;
+            cur = series.close(i);
+            double y = Math.log(cur / prev) - shift;
+            sum += y;
+            sumSq += y * y;
         }
-        return result(m2, returns);
+        return result(sum, sumSq, returns);
     }
 
     /**
@@ -88,21 +89,28 @@ public final class Volatility {
         if (returns < MIN_RETURNS) {
             return REFUSED_HISTORY;
         }
-        double mean = 0.0;
-        double m2 = 0.0;
         int first = n - 1 - returns;
-        for (int k = 1; k <= returns; k++) {
-            double x = Math.log(closes[first + k] / closes[first + k - 1]);
-            double d = x - mean;
-            mean += d / k;
-            m2 += d * (x - mean);
+        double shift = Math.log(closes[first + 1] / closes[first]);
+        double sum = 0.0;
+        double sumSq = 0.0;
+        for (int i = first + 2; i < n; i++) {
+            double y = Math.log(closes[i] / closes[i - 1]) - shift;
+            sum += y;
+            sumSq += y * y;
         }
-        return result(m2, returns);
+        return result(sum, sumSq, returns);
     }
 
-    private static VolatilityEstimate result(double m2, int returns) {
-        double sigma = Math.sqrt(m2 / (returns - 1));
-        // NaN fails both tests, so a NaN or infinite price lands here too.
+    /**
+     * Sample variance from sums of the returns shifted by the first one. One pass with no
+     * division in the loop (the logs pipeline), accurate because the shift sits within a few σ of
+     * the mean, and exactly 0 when every return is equal, so a flat or constant-growth history is
+     * refused rather than given a σ of rounding noise.
+     */
+    private static VolatilityEstimate result(double sum, double sumSq, int returns) {
+        double variance = (sumSq - sum * sum / returns) / (returns - 1);
+        double sigma = Math.sqrt(Math.max(variance, 0.0));
+        // NaN fails both tests, so a NaN, zero or negative price lands here too.
         if (!(sigma > 0.0) || !Double.isFinite(sigma)) {
             return REFUSED_INVALID;
         }

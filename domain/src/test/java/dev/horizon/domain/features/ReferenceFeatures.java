@@ -1,10 +1,16 @@
 package dev.horizon.domain.features;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+
 /**
  * A deliberately naive, independent implementation of PIPELINE.md §1.2 for cross-checking the
- * calculator on long random series: forward loops, one feature at a time, nothing shared.
+ * calculator on long random series: forward loops, one feature at a time, nothing shared, the
+ * EMAs by their literal recursion.
  */
 final class ReferenceFeatures {
+
+    private static final MathContext MC = new MathContext(40);
 
     private ReferenceFeatures() {
     }
@@ -66,16 +72,22 @@ final class ReferenceFeatures {
             out[Feature.BB_POSITION.ordinal()] = s == 0 ? 0.5 : (c[t] - (m - 2 * s)) / (4 * s);
             out[Feature.BB_WIDTH.ordinal()] = 4 * s / m;
         }
-        double[] e12 = ema(java.util.Arrays.copyOf(c, n), 12);
-        double[] e26 = ema(java.util.Arrays.copyOf(c, n), 26);
-        double[] macd = new double[n];
+        // The EMAs in 40-digit decimal arithmetic: the literal recursion in double is itself off
+        // by ~1e-14 (macd subtracts two EMAs near the price level), too much for a cross-check.
+        BigDecimal[] x = new BigDecimal[n];
         for (int i = 0; i < n; i++) {
-            macd[i] = e12[i] - e26[i];
+            x[i] = new BigDecimal(c[i]);
         }
-        double[] signal = ema(macd, 9);
-        out[Feature.MACD.ordinal()] = macd[t];
-        out[Feature.MACD_SIGNAL.ordinal()] = signal[t];
-        out[Feature.MACD_HIST.ordinal()] = macd[t] - signal[t];
+        BigDecimal[] e12 = ema(x, 12);
+        BigDecimal[] e26 = ema(x, 26);
+        BigDecimal[] macd = new BigDecimal[n];
+        for (int i = 0; i < n; i++) {
+            macd[i] = e12[i].subtract(e26[i], MC);
+        }
+        BigDecimal[] signal = ema(macd, 9);
+        out[Feature.MACD.ordinal()] = macd[t].doubleValue();
+        out[Feature.MACD_SIGNAL.ordinal()] = signal[t].doubleValue();
+        out[Feature.MACD_HIST.ordinal()] = macd[t].subtract(signal[t], MC).doubleValue();
         int[] momWindows = {5, 10, 20};
         Feature[] momFeatures = {Feature.MOM_5D, Feature.MOM_10D, Feature.MOM_20D};
         for (int i = 0; i < momWindows.length; i++) {
@@ -134,12 +146,13 @@ final class ReferenceFeatures {
         return Math.sqrt(ss / (x.length - 1));
     }
 
-    private static double[] ema(double[] x, int span) {
-        double a = 2.0 / (span + 1);
-        double[] y = new double[x.length];
+    private static BigDecimal[] ema(BigDecimal[] x, int span) {
+        BigDecimal a = BigDecimal.valueOf(2).divide(BigDecimal.valueOf(span + 1), MC);
+        BigDecimal b = BigDecimal.ONE.subtract(a, MC);
+        BigDecimal[] y = new BigDecimal[x.length];
         y[0] = x[0];
         for (int i = 1; i < x.length; i++) {
-            y[i] = (1 - a) * y[i - 1] + a * x[i];
+            y[i] = b.multiply(y[i - 1], MC).add(a.multiply(x[i], MC), MC);
         }
         return y;
     }
