@@ -114,6 +114,8 @@ class VolatilityTest {
         double expected = sampleStdOfLogReturns(last61);
         assertRelative(volatility.estimate(closes, 100).sigmaBar(), expected);
         assertRelative(volatility.estimate(series(closes, 300)).sigmaBar(), expected);
+        // a ring that has wrapped holds only the newest 70 closes: same window, same σ
+        assertRelative(volatility.estimate(series(closes, 70)).sigmaBar(), expected);
         // with 20 returns the window shrinks accordingly
         Volatility short20 = new Volatility(20);
         assertRelative(short20.estimate(closes, 100).sigmaBar(),
