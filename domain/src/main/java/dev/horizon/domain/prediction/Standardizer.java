@@ -187,7 +187,7 @@ public final class Standardizer {
         int from = slot * maxSymbolsPerCycle;
         System.arraycopy(src, srcFrom, values, from, n);
         // Sorting makes the stored cycle, and so every sum over the window, independent of symbol order.
-        Arrays.sort(values, from, from + n);
+        DoubleSort.sort(values, from, from + n);
         sizes[slot] = n;
         pooled += n;
     }
