@@ -1,0 +1,190 @@
+package dev.horizon.domain.prediction;
+
+/**
+ * A model's information coefficient from its own matured predictions (PIPELINE §1.5; fix: the
+ * original never fed realised returns back, so its IC stayed 0).
+ *
+ * <p>Keeps the last {@code window} matured (prediction, realised return) pairs, pooled across
+ * symbols. {@code IC_online} is their Spearman rank correlation (average ranks for ties; constant
+ * input, or fewer than two pairs → 0). It is shrunk toward the prior by {@code n0}
+ * pseudo-observations: {@code IC = (n·IC_online + n0·IC_prior)/(n + n0)}, and {@code IC⁺ = max(IC, 0)}.
+ *
+ * <p>Spearman costs a sort, O(n log n); it is computed at most once between two changes of the
+ * window (cached), so once per cycle per model. Memory is the window, allocated at construction.
+ * Not thread-safe.
+ */
+public final class IcTracker {
+
+    private final int window;
+    private final double priorWeight;
+    private final double prior;
+    private final double[] predictions;
+    private final double[] realised;
+    private int oldest;
+    private int size;
+
+    // scratch for the rank correlation, allocated once
+    private final double[] x;
+    private final double[] y;
+    private final double[] rx;
+    private final double[] ry;
+    private final AverageRanks ranks;
+    private boolean cached;
+    private double onlineIc;
+
+    /**
+     * @param window      pairs kept ({@code [prediction.ic_window]})
+     * @param priorWeight n0 ({@code [prediction.ic_prior_weight]}), ≥ 0
+     * @param prior       IC_prior, see {@link #priorOf(ModelSpec, double)}
+     */
+    public IcTracker(int window, double priorWeight, double prior) {
+        if (window <= 0) {
+            throw new IllegalArgumentException("prediction.ic_window must be positive, was " + window);
+        }
+        if (!(priorWeight >= 0) || !Double.isFinite(priorWeight)) {
+            throw new IllegalArgumentException("prediction.ic_prior_weight must be >= 0, was " + priorWeight);
+        }
+        if (!(prior >= -1 && prior <= 1)) {
+            throw new IllegalArgumentException("prior IC must be in [-1, 1], was " + prior);
+        }
+        this.window = window;
+        this.priorWeight = priorWeight;
+        this.prior = prior;
+        this.predictions = new double[window];
+        this.realised = new double[window];
+        this.x = new double[window];
+        this.y = new double[window];
+        this.rx = new double[window];
+        this.ry = new double[window];
+        this.ranks = new AverageRanks(window);
+    }
+
+    /** A tracker for {@code spec} with the IC parameters of {@code settings}. */
+    public static IcTracker of(ModelSpec spec, PredictionSettings settings) {
+        return new IcTracker(settings.icWindow(), settings.icPriorWeight(), priorOf(spec, settings.icPrior()));
+    }
+
+    /**
+     * IC_prior: the training IC from the model's metadata when it is finite (and a correlation),
+     * otherwise {@code defaultPrior} ({@code [prediction.ic_prior]}).
+     */
+    public static double priorOf(ModelSpec spec, double defaultPrior) {
+        double trainingIc = spec.trainingIc();
+        return Double.isFinite(trainingIc) && trainingIc >= -1 && trainingIc <= 1 ? trainingIc : defaultPrior;
+    }
+
+    /**
+     * Adds one matured pair, evicting the oldest when the window is full.
+     *
+     * @throws IllegalArgumentException if either value is not finite
+     */
+    public void add(double prediction, double realisedReturn) {
+        if (!Double.isFinite(prediction) || !Double.isFinite(realisedReturn)) {
+            throw new IllegalArgumentException("IC pair must be finite, was (" + prediction + ", " + realisedReturn + ")");
+        }
+        int slot;
+        if (size < window) {
+            slot = (oldest + size) % window;
+            size++;
+        } else {
+            slot = oldest;
+            oldest = (oldest + 1) % window;
+        }
+        predictions[slot] = prediction;
+        realised[slot] = realisedReturn;
+        cached = false;
+    }
+
+    /** The shrunk IC, {@code (n·IC_online + n0·IC_prior)/(n + n0)}; the prior when there is nothing to shrink. */
+    public double ic() {
+        double n = size;
+        if (n + priorWeight == 0) {
+            return prior;
+        }
+        return (n * onlineIc() + priorWeight * prior) / (n + priorWeight);
+    }
+
+    /** {@code IC⁺ = max(IC, 0)}, the factor of the confidence. */
+    public double icPlus() {
+        return Math.max(ic(), 0.0);
+    }
+
+    /** Spearman rank correlation of the pairs held; 0 for fewer than two pairs or a constant side. */
+    public double onlineIc() {
+        if (!cached) {
+            onlineIc = spearman();
+            cached = true;
+        }
+        return onlineIc;
+    }
+
+    /** IC_prior used by this tracker. */
+    public double prior() {
+        return prior;
+    }
+
+    /** Number of pairs held. */
+    public int size() {
+        return size;
+    }
+
+    /** The most pairs ever held. */
+    public int capacity() {
+        return window;
+    }
+
+    /** The pairs held, oldest first. */
+    public IcSnapshot snapshot() {
+        double[] p = new double[size];
+        double[] r = new double[size];
+        for (int k = 0; k < size; k++) {
+            int slot = (oldest + k) % window;
+            p[k] = predictions[slot];
+            r[k] = realised[slot];
+        }
+        return new IcSnapshot(p, r);
+    }
+
+    /** Replaces the pairs with {@code snapshot}'s; when it holds more than the window, the newest are kept. */
+    public void restore(IcSnapshot snapshot) {
+        double[] p = snapshot.predictions();
+        double[] r = snapshot.realised();
+        oldest = 0;
+        size = 0;
+        cached = false;
+        for (int k = Math.max(0, p.length - window); k < p.length; k++) {
+            add(p[k], r[k]);
+        }
+    }
+
+    private double spearman() {
+        int n = size;
+        if (n < 2) {
+            return 0.0;
+        }
+        // logical (oldest-first) order, so a restored tracker computes exactly the same number
+        for (int k = 0; k < n; k++) {
+            int slot = (oldest + k) % window;
+            x[k] = predictions[slot];
+            y[k] = realised[slot];
+        }
+        ranks.rank(x, n, rx);
+        ranks.rank(y, n, ry);
+        double mean = (n + 1) / 2.0;
+        double sxy = 0;
+        double sxx = 0;
+        double syy = 0;
+        for (int k = 0; k < n; k++) {
+            double dx = rx[k] - mean;
+            double dy = ry[k] - mean;
+            sxy += dx * dy;
+            sxx += dx * dx;
+            syy += dy * dy;
+        }
+        if (sxx == 0 || syy == 0) {
+            return 0.0;
+        }
+        double rho = sxy / Math.sqrt(sxx * syy);
+        return Math.max(-1.0, Math.min(1.0, rho));
+    }
+}
