@@ -42,6 +42,10 @@ final class TestRuns {
         return OnnxModelRegistry.open(run(name), ONE_MINUTE, FEATURES::contains);
     }
 
+    static OnnxModelRegistry openAt(Path runRoot) {
+        return OnnxModelRegistry.open(runRoot, ONE_MINUTE, FEATURES::contains);
+    }
+
     static Path modelDir(Path runRoot, String target, String family) {
         return runRoot.resolve("targets").resolve(target).resolve("models").resolve("view=CROSS_SECTIONAL")
                 .resolve("family=" + family);
