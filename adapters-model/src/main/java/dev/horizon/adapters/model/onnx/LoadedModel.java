@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,7 +101,7 @@ final class LoadedModel implements AutoCloseable {
         int columns = shape.length == 2 ? (int) shape[1] : 1;
         boolean columnsOk = columns == 1 || (columns == 2 && spec.kind() == ModelKind.PROBABILITY);
         if (shape.length == 0 || shape.length > 2 || shape[0] != rows || !columnsOk) {
-            throw new ModelException("model " + spec.id() + ": output shape " + java.util.Arrays.toString(shape)
+            throw new ModelException("model " + spec.id() + ": output shape " + Arrays.toString(shape)
                     + " does not fit " + rows + " rows (expected [" + rows + "], [" + rows + ", 1]"
                     + (spec.kind() == ModelKind.PROBABILITY ? " or [" + rows + ", 2]" : "") + ")");
         }

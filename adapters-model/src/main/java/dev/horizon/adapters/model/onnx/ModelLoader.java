@@ -18,7 +18,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 
@@ -180,7 +182,7 @@ final class ModelLoader {
                     ? "[n, " + spec.sequenceLength() + ", " + spec.sequenceChannels().size()
                             + "] (sequence_length x sequence_channels)"
                     : "[n, " + spec.featureNames().size() + "] (one column per feature_list name)";
-            throw new ModelProblem(MODEL_FILE + " input '" + name + "' has shape " + java.util.Arrays.toString(shape)
+            throw new ModelProblem(MODEL_FILE + " input '" + name + "' has shape " + Arrays.toString(shape)
                     + "; the metadata needs " + wanted);
         }
         return name;
@@ -217,7 +219,7 @@ final class ModelLoader {
                     ? "a float tensor [n] or [n, 1]"
                     : "a float tensor [n], [n, 1] or [n, 2], or a sequence of {class: probability} maps";
             throw new ModelProblem(MODEL_FILE + " output '" + chosen + "' is " + describe(info) + "; a "
-                    + meta.kind().name().toLowerCase(java.util.Locale.ROOT) + " model needs " + wanted);
+                    + meta.kind().name().toLowerCase(Locale.ROOT) + " model needs " + wanted);
         }
         return chosen;
     }

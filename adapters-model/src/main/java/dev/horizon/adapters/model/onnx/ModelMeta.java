@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.horizon.domain.prediction.InputMode;
 import dev.horizon.domain.prediction.ModelKind;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -47,7 +48,7 @@ record ModelMeta(String target, String family, List<String> featureList, ModelKi
         } catch (JsonProcessingException e) {
             throw new ModelProblem(FILE + " is not valid JSON (line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + "): " + ModelProblem.oneLine(e.getOriginalMessage()), e);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new ModelProblem(FILE + " cannot be read: " + ModelProblem.oneLine(e.getMessage()), e);
         }
         if (root == null || !root.isObject()) {

@@ -8,6 +8,7 @@ import dev.horizon.application.port.ModelPort;
 import dev.horizon.domain.prediction.ModelSpec;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,7 +37,7 @@ public final class OnnxModelRegistry implements ModelPort {
         for (LoadedModel model : models) {
             index.put(model.spec().id(), model);
         }
-        this.byId = java.util.Collections.unmodifiableMap(index);
+        this.byId = Collections.unmodifiableMap(index);
         this.specs = models.stream().map(LoadedModel::spec).toList();
     }
 

@@ -15,7 +15,12 @@ import dev.horizon.domain.market.Horizon;
 import dev.horizon.domain.prediction.InputMode;
 import dev.horizon.domain.prediction.ModelKind;
 import dev.horizon.domain.prediction.ModelSpec;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
@@ -262,6 +267,37 @@ class OnnxModelRegistryTest extends ModelPortContract {
             });
         } finally {
             logger.detachAppender(appender);
+        }
+    }
+
+    @Test
+    void concurrent_predictions_on_the_same_and_different_models_match_the_sequential_ones() throws Exception {
+        List<ModelSpec> specs = port().models();
+        List<double[]> sequential = new ArrayList<>();
+        List<float[]> inputs = new ArrayList<>();
+        for (int m = 0; m < specs.size(); m++) {
+            float[] input = sampleInput(specs.get(m), 25, m);
+            double[] out = new double[25];
+            port().predict(specs.get(m).id(), input, 25, out);
+            inputs.add(input);
+            sequential.add(out);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int task = 0; task < 48; task++) {
+                int m = task % specs.size();
+                results.add(pool.submit(() -> {
+                    double[] out = new double[25];
+                    port().predict(specs.get(m).id(), inputs.get(m), 25, out);
+                    return Arrays.equals(out, sequential.get(m));
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
         }
     }
 
