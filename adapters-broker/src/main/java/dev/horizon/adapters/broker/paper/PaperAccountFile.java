@@ -15,6 +15,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The paper account's file, shared safely between processes.
@@ -28,9 +29,13 @@ import java.util.Optional;
  *       to the write, so two processes never interleave a read-modify-write. The OS drops the lock
  *       when a process dies, SIGKILL included. File locks belong to the whole JVM, so a process
  *       must open each account file through one {@code PaperBroker} only.</li>
- *   <li><b>Re-reading.</b> Under the lock the file is re-read when it changed since this process
- *       last read or wrote it — judged by its identity (inode: every write is a new file), size and
- *       modification time — so the account is always what the file says.</li>
+ *   <li><b>Re-reading.</b> Under the lock the file is re-read whenever it may have changed since
+ *       this process last read or wrote it, so the account is always what the file says. Two signs
+ *       of change, either one enough: the revision counter kept in the lock file (bumped before
+ *       every write, so a writer dying mid-write costs only a needless re-read), and the file's
+ *       identity, size and modification time (which catch a file replaced by hand). The counter is
+ *       there because the second sign alone can miss a change: a freed inode can be reused within
+ *       one coarse timestamp tick.</li>
  * </ul>
  */
 final class PaperAccountFile implements AutoCloseable {
@@ -40,6 +45,7 @@ final class PaperAccountFile implements AutoCloseable {
     private final FileChannel lockChannel;
     private final PaperAccountCodec codec = new PaperAccountCodec();
     private Stamp lastSeen;
+    private long seenRevision = -1;
 
     /**
      * Opens (creating if needed) the lock file next to {@code file}.
@@ -52,7 +58,8 @@ final class PaperAccountFile implements AutoCloseable {
         Path lockFile = this.file.resolveSibling(this.file.getFileName() + ".lock");
         try {
             Files.createDirectories(this.file.getParent());
-            this.lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            this.lockChannel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
         } catch (IOException e) {
             throw failure("cannot open lock file " + lockFile + " (" + e + "); check the directory exists and is writable", e);
         }
@@ -64,19 +71,37 @@ final class PaperAccountFile implements AutoCloseable {
     }
 
     /**
-     * Takes the exclusive lock, waiting for another process to release it.
+     * Runs {@code action} holding the exclusive lock, waiting for another process to release it.
      *
-     * @throws PaperBrokerFileException if the lock cannot be taken
+     * @throws PaperBrokerFileException if the lock cannot be taken or released
      */
-    FileLock lock() {
+    <T> T locked(Supplier<T> action) {
+        FileLock lock;
         try {
-            return lockChannel.lock();
+            lock = lockChannel.lock();
         } catch (OverlappingFileLockException e) {
             throw failure("paper broker file " + file + " is already in use by another PaperBroker in this process;"
                     + " share one instance per file", e);
         } catch (IOException e) {
             throw failure("cannot lock paper broker file " + file + " (" + e + ")", e);
         }
+        T result;
+        try {
+            result = action.get();
+        } catch (RuntimeException | Error e) {
+            try {
+                lock.release();
+            } catch (IOException releaseFailure) {
+                e.addSuppressed(releaseFailure);
+            }
+            throw e;
+        }
+        try {
+            lock.release();
+        } catch (IOException e) {
+            throw failure("cannot unlock paper broker file " + file + " (" + e + ")", e);
+        }
+        return result;
     }
 
     /**
@@ -88,13 +113,15 @@ final class PaperAccountFile implements AutoCloseable {
      */
     Optional<PaperAccount> readIfChanged() {
         try {
+            long revision = readRevision();
             Stamp now = Stamp.of(file);
-            if (now == null || (now.fileKey() != null && now.equals(lastSeen))) {
+            if (now == null || (now.fileKey() != null && now.equals(lastSeen) && revision == seenRevision)) {
                 // absent, or unchanged (without a file key the change cannot be judged: read)
                 return Optional.empty();
             }
             PaperAccount account = codec.decode(Files.readAllBytes(file), file);
             lastSeen = now;
+            seenRevision = revision;
             return Optional.of(account);
         } catch (IOException e) {
             throw failure("cannot read paper broker file " + file + " (" + e + ")", e);
@@ -119,6 +146,8 @@ final class PaperAccountFile implements AutoCloseable {
     void write(PaperAccount account) {
         byte[] bytes = codec.encode(account);
         try {
+            long revision = readRevision() + 1;
+            writeRevision(revision);
             try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     StandardOpenOption.TRUNCATE_EXISTING)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
@@ -130,6 +159,7 @@ final class PaperAccountFile implements AutoCloseable {
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             syncDirectory();
             lastSeen = Stamp.of(file);
+            seenRevision = revision;
         } catch (IOException e) {
             lastSeen = null;
             throw failure("cannot write paper broker file " + file + " (" + e + "); check free space and permissions", e);
@@ -142,6 +172,21 @@ final class PaperAccountFile implements AutoCloseable {
             lockChannel.close();
         } catch (IOException e) {
             throw failure("cannot close the lock of paper broker file " + file + " (" + e + ")", e);
+        }
+    }
+
+    private long readRevision() throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(Long.BYTES);
+        while (buffer.hasRemaining() && lockChannel.read(buffer, buffer.position()) > 0) {
+            // a short read just continues
+        }
+        return buffer.hasRemaining() ? 0 : buffer.flip().getLong();
+    }
+
+    private void writeRevision(long revision) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(Long.BYTES).putLong(revision).flip();
+        while (buffer.hasRemaining()) {
+            lockChannel.write(buffer, buffer.position());
         }
     }
 

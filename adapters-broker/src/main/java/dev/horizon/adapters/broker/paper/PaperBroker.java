@@ -16,7 +16,6 @@ import dev.horizon.domain.order.Fill;
 import dev.horizon.domain.order.Order;
 import dev.horizon.domain.order.OrderStatus;
 import java.math.BigDecimal;
-import java.nio.channels.FileLock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -82,20 +81,17 @@ public final class PaperBroker implements BrokerPort, AutoCloseable {
             account = PaperAccount.opening(config.initialCash());
             return;
         }
-        try (FileLock lock = file.lock()) {
-            account = file.readIfChanged().orElse(null);
-            if (account == null) {
-                account = PaperAccount.opening(config.initialCash());
-                file.write(account);
+        try {
+            account = file.locked(() -> file.readIfChanged().orElseGet(() -> {
+                PaperAccount opened = PaperAccount.opening(config.initialCash());
+                file.write(opened);
                 LOG.info("opened a new paper account in {} with cash {}", file.path(),
                         config.initialCash().toPlainString());
-            }
+                return opened;
+            }));
         } catch (RuntimeException e) {
             file.close();
             throw e;
-        } catch (java.io.IOException e) {
-            file.close();
-            throw new PaperBrokerFileException("cannot unlock paper broker file " + file.path() + " (" + e + ")", e);
         }
     }
 
@@ -220,13 +216,14 @@ public final class PaperBroker implements BrokerPort, AutoCloseable {
             if (file == null) {
                 return operation.apply(new Transaction());
             }
-            try (FileLock lock = file.lock()) {
+            return file.locked(() -> {
                 file.readIfChanged().ifPresent(a -> account = a);
                 Transaction tx = new Transaction();
                 T result;
                 try {
                     result = operation.apply(tx);
                 } catch (OrderRejectedException | OrderNotFoundException e) {
+                    // a refusal changes nothing itself, but the step before it may have filled orders
                     if (tx.changed) {
                         file.write(account);
                     }
@@ -240,9 +237,7 @@ public final class PaperBroker implements BrokerPort, AutoCloseable {
                     file.write(account);
                 }
                 return result;
-            } catch (java.io.IOException e) {
-                throw new PaperBrokerFileException("cannot unlock paper broker file " + file.path() + " (" + e + ")", e);
-            }
+            });
         }
     }
 
