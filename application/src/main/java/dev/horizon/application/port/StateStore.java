@@ -1,12 +1,13 @@
 package dev.horizon.application.port;
 
 import dev.horizon.domain.journal.JournalEntry;
-import dev.horizon.domain.state.EngineState;
+import dev.horizon.domain.snapshot.EngineSnapshot;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Durable engine state: the latest {@link EngineState} snapshot and the append-only journal.
+ * Durable engine state: the latest {@link EngineSnapshot} (ledger, control state and what the
+ * pipeline has learned) and the append-only journal.
  *
  * <p>Contract (held by {@code StateStoreContract} in the test kit):
  * <ul>
@@ -30,11 +31,11 @@ import java.util.Optional;
  */
 public interface StateStore extends AutoCloseable {
 
-    /** The last saved state, or empty when none was ever saved at this location. */
-    Optional<EngineState> load();
+    /** The last saved snapshot, or empty when none was ever saved at this location. */
+    Optional<EngineSnapshot> load();
 
-    /** Atomically saves {@code state} together with {@code entries} (e.g. the cycle's decisions). */
-    void save(EngineState state, List<JournalEntry> entries);
+    /** Atomically saves {@code snapshot} together with {@code entries} (e.g. the cycle's decisions). */
+    void save(EngineSnapshot snapshot, List<JournalEntry> entries);
 
     /** Appends one entry durably (order intents, updates and fills, as they happen). */
     void append(JournalEntry entry);

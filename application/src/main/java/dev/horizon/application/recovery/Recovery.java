@@ -8,6 +8,8 @@ import dev.horizon.domain.journal.JournalEntry;
 import dev.horizon.domain.order.ClientOrderId;
 import dev.horizon.domain.market.Symbol;
 import dev.horizon.domain.order.Order;
+import dev.horizon.domain.snapshot.EngineSnapshot;
+import dev.horizon.domain.snapshot.LearnedState;
 import dev.horizon.domain.state.EngineState;
 import dev.horizon.domain.state.PositionState;
 import java.math.BigDecimal;
@@ -49,24 +51,28 @@ public final class Recovery {
     }
 
     /**
-     * Loads, resolves, reconciles and saves; returns the state the first cycle starts from.
+     * Loads, resolves, reconciles and saves; returns the snapshot the first cycle starts from.
      *
      * @param journals opens the journal over the loaded (or, for a new location, the broker's) state
      * @throws ReconciliationException in strict mode when engine and broker disagree
      */
-    public StateJournal recover(StateJournal.Factory journals, Instant now) {
-        EngineState loaded = store.load().orElse(null);
+    public EngineSnapshot recover(StateJournal.Factory journals, Instant now) {
+        EngineSnapshot loaded = store.load().orElse(null);
         StateJournal journal;
+        LearnedState learned;
         if (loaded == null) {
             journal = journals.open(fromBroker());
+            learned = LearnedState.empty();
             journal.riskEvent("initialized_from_broker", "new state location: starting from the broker's account", now);
         } else {
-            journal = journals.open(loaded);
-            resolveOrders(journal, loaded);
+            journal = journals.open(loaded.state());
+            learned = loaded.learned();
+            resolveOrders(journal, loaded.state());
         }
         reconciler.reconcile(journal, now);
-        store.save(journal.state(), List.of());
-        return journal;
+        EngineSnapshot recovered = new EngineSnapshot(journal.state(), learned);
+        store.save(recovered, List.of());
+        return recovered;
     }
 
     private void resolveOrders(StateJournal journal, EngineState loaded) {
