@@ -1,0 +1,286 @@
+package dev.horizon.application.engine;
+
+import dev.horizon.application.port.ModelException;
+import dev.horizon.application.port.ModelPort;
+import dev.horizon.domain.blending.BlendInput;
+import dev.horizon.domain.blending.FamilyOrder;
+import dev.horizon.domain.features.FeatureCalculator;
+import dev.horizon.domain.features.FeatureLibrary;
+import dev.horizon.domain.features.SequenceWindow;
+import dev.horizon.domain.market.Horizon;
+import dev.horizon.domain.market.MarketCalendar;
+import dev.horizon.domain.prediction.ConfidenceScorer;
+import dev.horizon.domain.prediction.InputMode;
+import dev.horizon.domain.prediction.MaturityRule;
+import dev.horizon.domain.prediction.ModelKind;
+import dev.horizon.domain.prediction.ModelQuality;
+import dev.horizon.domain.prediction.ModelSpec;
+import dev.horizon.domain.prediction.ModelTracker;
+import dev.horizon.domain.prediction.PredictionTrackers;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Stage 1 for the whole universe at once: features once per symbol, one batch inference per model,
+ * standardization, confidence and calibrated scores of the return models, and the barrier
+ * probabilities of the shortest horizon (PIPELINE.md §1).
+ *
+ * <p>Buffers are allocated once and reused every cycle. Not thread-safe.
+ */
+final class PredictionStage {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PredictionStage.class);
+
+    /** One horizon's return models, in blending row order. */
+    record HorizonModels(Horizon horizon, List<ModelSpec> specs, List<String> labels) {
+    }
+
+    private final ModelPort models;
+    private final int symbols;
+    private final int barMinutes;
+    private final Map<Horizon, HorizonModels> byHorizon = new LinkedHashMap<>();
+    private final List<ModelSpec> peakModels;
+    private final List<ModelSpec> valleyModels;
+    private final List<ModelSpec> allModels;
+    private final Map<String, int[]> featureColumns = new LinkedHashMap<>();
+    private final Map<String, SequenceWindow> windows = new LinkedHashMap<>();
+    private final PredictionTrackers trackers;
+    private final ConfidenceScorer scorer;
+    private final FeatureCalculator calculator = new FeatureCalculator();
+
+    private final double[][] features;
+    private final float[] input;
+    private final int[] batchSymbols;
+    private final double[] batchOut;
+    private final double[] batchRaw;
+    private final double[] batchScores;
+    private final double[] batchConfidence;
+    private final double[] batchCalibrated;
+    private final double[] freshness;
+    private final double[] capacity;
+    private final long[] lastBarMillis;
+
+    PredictionStage(EngineSettings settings, ModelPort models, MarketCalendar calendar) {
+        this.models = models;
+        this.symbols = settings.universe().size();
+        this.barMinutes = settings.barMinutes();
+        List<ModelSpec> specs = models.models();
+        Horizon shortest = settings.horizons().get(0);
+        List<ModelSpec> returnModels = new ArrayList<>();
+        for (Horizon h : settings.horizons()) {
+            List<ModelSpec> ofH = specs.stream()
+                    .filter(s -> s.kind() == ModelKind.REGRESSION && s.horizon().minutes() == h.minutes())
+                    .sorted(Comparator.comparing(ModelSpec::family, FamilyOrder.CODE_POINT)
+                            .thenComparing(ModelSpec::id, FamilyOrder.CODE_POINT))
+                    .toList();
+            if (!ofH.isEmpty()) {
+                byHorizon.put(h, new HorizonModels(h, ofH, labels(ofH)));
+                returnModels.addAll(ofH);
+            }
+        }
+        specs.stream()
+                .filter(s -> s.kind() == ModelKind.REGRESSION && !returnModels.contains(s))
+                .forEach(s -> LOG.warn("model {} predicts {} which is not a configured horizon; it is not used",
+                        s.id(), s.horizon()));
+        this.peakModels = specs.stream()
+                .filter(s -> s.isPeakBarrier() && s.horizon().minutes() == shortest.minutes()).toList();
+        this.valleyModels = specs.stream()
+                .filter(s -> s.isValleyBarrier() && s.horizon().minutes() == shortest.minutes()).toList();
+        List<ModelSpec> used = new ArrayList<>(returnModels);
+        used.addAll(peakModels);
+        used.addAll(valleyModels);
+        this.allModels = List.copyOf(used);
+        int widest = 1;
+        for (ModelSpec spec : allModels) {
+            if (spec.inputMode() == InputMode.FEATURES) {
+                featureColumns.put(spec.id(), FeatureLibrary.indicesOf(spec.featureNames()));
+            } else {
+                windows.put(spec.id(), SequenceWindow.of(spec.sequenceLength(), spec.sequenceChannels(),
+                        spec.sequenceNormalization()));
+            }
+            widest = Math.max(widest, spec.inputWidth());
+        }
+        this.trackers = new PredictionTrackers(settings.prediction(), settings.universe(), barMinutes,
+                MaturityRule.sessionTime(calendar), returnModels);
+        this.scorer = ConfidenceScorer.of(settings.prediction());
+        this.features = new double[symbols][FeatureLibrary.size()];
+        this.input = new float[symbols * widest];
+        this.batchSymbols = new int[symbols];
+        this.batchOut = new double[symbols];
+        this.batchRaw = new double[symbols];
+        this.batchScores = new double[symbols];
+        this.batchConfidence = new double[symbols];
+        this.batchCalibrated = new double[symbols];
+        this.freshness = new double[symbols];
+        this.capacity = new double[symbols];
+        this.lastBarMillis = new long[symbols];
+    }
+
+    /** Family names as blending labels, or model ids where a family repeats within the horizon. */
+    private static List<String> labels(List<ModelSpec> specs) {
+        List<String> families = specs.stream().map(ModelSpec::family).toList();
+        boolean distinct = families.stream().distinct().count() == families.size();
+        return distinct ? families : specs.stream().map(ModelSpec::id).toList();
+    }
+
+    Map<Horizon, HorizonModels> horizonModels() {
+        return byHorizon;
+    }
+
+    boolean hasBarrierModels() {
+        return !peakModels.isEmpty() || !valleyModels.isEmpty();
+    }
+
+    PredictionTrackers trackers() {
+        return trackers;
+    }
+
+    /**
+     * Runs stage 1.
+     *
+     * @param eligible       symbols with data, a tradable quote and a valid σ this cycle
+     * @param sigmaBar       σ_bar per symbol (NaN where not eligible)
+     * @param closes         the newest close per symbol
+     * @param advDollars     average daily dollar volume per symbol, NaN when unknown
+     * @param plannedDollars max_weight × PV
+     */
+    Predictions run(Instant t, BarHistory bars, boolean[] eligible, double[] sigmaBar, double[] closes,
+                    double[] advDollars, double plannedDollars) {
+        trackers.mature(t, bars);
+        long tMillis = t.toEpochMilli();
+        boolean[] featuresReady = new boolean[symbols];
+        for (int u = 0; u < symbols; u++) {
+            lastBarMillis[u] = bars.lastBarMillis(u);
+            if (eligible[u] && !featureColumns.isEmpty()) {
+                calculator.compute(bars.series(u), features[u]);
+                featuresReady[u] = true;
+            }
+        }
+        scorer.capacity(advDollars, symbols, plannedDollars, capacity);
+        Predictions out = new Predictions(symbols, allModels);
+        for (HorizonModels hm : byHorizon.values()) {
+            Horizon h = hm.horizon();
+            int m = hm.specs().size();
+            double[][] standardized = nanMatrix(m, symbols);
+            double[][] calibrated = nanMatrix(m, symbols);
+            double[][] confidence = nanMatrix(m, symbols);
+            double[] ic = new double[m];
+            double[] sigmaH = new double[symbols];
+            for (int u = 0; u < symbols; u++) {
+                sigmaH[u] = eligible[u] ? sigmaBar[u] * Math.sqrt((double) h.minutes() / barMinutes) : Double.NaN;
+            }
+            scorer.freshness(h, tMillis, lastBarMillis, symbols, freshness);
+            for (int row = 0; row < m; row++) {
+                ModelSpec spec = hm.specs().get(row);
+                ModelTracker tracker = trackers.model(spec.id());
+                ModelQuality quality = tracker.quality();
+                ic[row] = quality.ic();
+                int n = predictBatch(spec, bars, eligible, featuresReady, out);
+                if (n == 0) {
+                    continue;
+                }
+                tracker.standardize(batchRaw, n, batchScores);
+                scorer.score(quality, freshness, capacity, batchSymbols, batchScores, n, batchConfidence, batchCalibrated);
+                tracker.record(t, batchSymbols, batchRaw, batchScores, closes, sigmaH, n);
+                for (int i = 0; i < n; i++) {
+                    int u = batchSymbols[i];
+                    standardized[row][u] = batchScores[i];
+                    calibrated[row][u] = batchCalibrated[i];
+                    confidence[row][u] = batchConfidence[i];
+                    out.recordModel(spec.id(), u, batchRaw[i], batchScores[i], batchConfidence[i]);
+                }
+            }
+            out.putHorizon(h, new BlendInput(standardized, calibrated, confidence, ic, null, sigmaH));
+        }
+        if (hasBarrierModels()) {
+            double[] peak = barrierMean(peakModels, bars, eligible, featuresReady, out);
+            double[] valley = barrierMean(valleyModels, bars, eligible, featuresReady, out);
+            out.putBarriers(peak, valley);
+        }
+        return out;
+    }
+
+    /** Mean probability per symbol over {@code specs}; NaN where any of them gave no valid value. */
+    private double[] barrierMean(List<ModelSpec> specs, BarHistory bars, boolean[] eligible, boolean[] featuresReady,
+                                 Predictions out) {
+        double[] sum = new double[symbols];
+        int[] count = new int[symbols];
+        for (ModelSpec spec : specs) {
+            int n = predictBatch(spec, bars, eligible, featuresReady, out);
+            for (int i = 0; i < n; i++) {
+                sum[batchSymbols[i]] += batchRaw[i];
+                count[batchSymbols[i]]++;
+                out.recordModel(spec.id(), batchSymbols[i], batchRaw[i], Double.NaN, Double.NaN);
+            }
+        }
+        double[] mean = new double[symbols];
+        for (int u = 0; u < symbols; u++) {
+            mean[u] = count[u] == specs.size() && count[u] > 0 ? sum[u] / count[u] : Double.NaN;
+        }
+        return mean;
+    }
+
+    /**
+     * Builds the model's batch over the eligible symbols with complete inputs, runs it once, and
+     * leaves the finite outputs in {@code batchRaw}/{@code batchSymbols}; returns their count.
+     */
+    private int predictBatch(ModelSpec spec, BarHistory bars, boolean[] eligible, boolean[] featuresReady,
+                             Predictions out) {
+        int width = spec.inputWidth();
+        int n = 0;
+        int[] columns = featureColumns.get(spec.id());
+        SequenceWindow window = windows.get(spec.id());
+        for (int u = 0; u < symbols; u++) {
+            if (!eligible[u]) {
+                continue;
+            }
+            boolean complete = columns != null
+                    ? featuresReady[u] && FeatureLibrary.gather(features[u], columns, input, n * width)
+                    : window.fill(bars.series(u), input, n * width);
+            if (complete) {
+                batchSymbols[n++] = u;
+            } else {
+                out.markIncomplete(spec.id(), u);
+            }
+        }
+        if (n == 0) {
+            return 0;
+        }
+        try {
+            models.predict(spec.id(), input, n, batchOut);
+        } catch (ModelException e) {
+            LOG.warn("model {} failed this cycle and is left out: {}", spec.id(), e.getMessage());
+            return 0;
+        }
+        int kept = 0;
+        for (int i = 0; i < n; i++) {
+            if (Double.isFinite(batchOut[i])) {
+                batchSymbols[kept] = batchSymbols[i];
+                batchRaw[kept] = batchOut[i];
+                kept++;
+            }
+        }
+        return kept;
+    }
+
+    private static double[][] nanMatrix(int rows, int cols) {
+        double[][] m = new double[rows][cols];
+        for (double[] row : m) {
+            Arrays.fill(row, Double.NaN);
+        }
+        return m;
+    }
+
+    /** Ids of every model used, for traces. */
+    List<String> modelIds() {
+        return allModels.stream().map(ModelSpec::id).collect(Collectors.toList());
+    }
+}
