@@ -80,8 +80,8 @@ public final class EngineStateFixtures {
                 .cash(cash)
                 .positions(positions)
                 .portfolioValue(portfolioValue)
-                .session(LocalDate.of(2024, 3, 11), new BigDecimal("33500.10"))
-                .highWaterMark(new BigDecimal("101234.5600"))
+                .session(LocalDate.of(2024, 3, 11), new BigDecimal("19850.25"))
+                .highWaterMark(new BigDecimal("21234.5600"))
                 .killSwitch(KillSwitchState.inactive().trip(KillSwitchKind.DRAWDOWN,
                         "drawdown: -6.10% (limit -6.00%)", at(-5)))
                 .paused(true)

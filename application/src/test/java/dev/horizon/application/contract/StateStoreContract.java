@@ -114,8 +114,8 @@ public abstract class StateStoreContract {
         assertThat(loaded.cycleSeq()).isEqualTo(42);
         assertThat(loaded.lastCycleTime()).isEqualTo(EngineStateFixtures.T0);
         assertThat(loaded.sessionDay()).isEqualTo(saved.sessionDay());
-        assertThat(loaded.startOfDayValue()).isEqualTo(new BigDecimal("33500.10"));
-        assertThat(loaded.highWaterMark()).isEqualTo(new BigDecimal("101234.5600"));
+        assertThat(loaded.startOfDayValue()).isEqualTo(new BigDecimal("19850.25"));
+        assertThat(loaded.highWaterMark()).isEqualTo(new BigDecimal("21234.5600"));
         assertThat(loaded.killSwitch()).isEqualTo(saved.killSwitch());
         assertThat(loaded.killSwitch().active()).isTrue();
         assertThat(loaded.paused()).isTrue();

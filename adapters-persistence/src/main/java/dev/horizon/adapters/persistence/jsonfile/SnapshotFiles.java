@@ -82,7 +82,7 @@ final class SnapshotFiles {
             anyExists = true;
             StateFileCodec.Decoded decoded = codec.decode(read(file));
             if (decoded instanceof StateFileCodec.Decoded.Valid valid) {
-                if (warn && file != candidates.get(0)) {
+                if (warn && !file.equals(current())) {
                     LOG.warn("STATE RECOVERED FROM BACKUP: {} is unusable ({}); loaded the state of cycle {} from {} "
                                     + "instead. The newest save(s) are lost: check the disk, and the journal for what "
                                     + "happened after that cycle.",

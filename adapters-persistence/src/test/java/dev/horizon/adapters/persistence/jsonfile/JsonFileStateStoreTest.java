@@ -97,12 +97,14 @@ class JsonFileStateStoreTest extends StateStoreContract {
 
         assertThat(file.fieldNames()).toIterable().startsWith(
                 "portfolio_value", "cash", "positions", "last_update", "cycle_count", "daily_pnl");
-        assertThat(file.get("portfolio_value").decimalValue()).isEqualTo(state.portfolioValue());
+        // cash 12345.67 + AAPL 120 x 173.10 + MSFT -35 x 399.5 + BTC 0.01234567 x 65010.00
+        assertThat(file.get("portfolio_value").decimalValue()).isEqualTo(new BigDecimal("19937.7620067000"))
+                .isEqualTo(state.portfolioValue());
         assertThat(file.get("cash").decimalValue()).isEqualTo(new BigDecimal("12345.67"));
         assertThat(file.get("last_update").textValue()).isEqualTo("2024-03-11T14:30:00.123456789Z");
         assertThat(file.get("cycle_count").longValue()).isEqualTo(42);
-        assertThat(file.get("daily_pnl").decimalValue())
-                .isEqualByComparingTo(state.portfolioValue().subtract(new BigDecimal("33500.10")));
+        // PV 19937.7620067000 - PV at start of day 19850.25
+        assertThat(file.get("daily_pnl").decimalValue()).isEqualTo(new BigDecimal("87.5120067000"));
         assertThat(file.get("positions").fieldNames()).toIterable().containsExactly("AAPL", "BTC/USD", "MSFT");
         for (Symbol symbol : List.of(AAPL, BTC, MSFT)) {
             PositionState p = state.positions().get(symbol);

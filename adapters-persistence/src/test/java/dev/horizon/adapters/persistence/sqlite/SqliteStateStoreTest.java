@@ -198,6 +198,21 @@ class SqliteStateStoreTest extends StateStoreContract {
     }
 
     @Test
+    void a_snapshot_that_cannot_be_read_is_reported_corrupt_not_empty() throws Exception {
+        StateStore store = openStore();
+        store.save(fullState(), List.of());
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + location());
+             Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE snapshot SET state_json = '{\"cycle_seq\": 4' WHERE id = 1");
+        }
+
+        assertThatThrownBy(store::load)
+                .isInstanceOf(StateCorruptedException.class)
+                .hasMessageContaining(location().toString())
+                .hasMessageContaining("restore");
+    }
+
+    @Test
     void a_second_engine_process_is_refused_naming_the_holder_pid() throws Exception {
         try (StoreHolderProcess other = StoreHolderProcess.start("sqlite", location())) {
             assertThat(other.holdsStore()).as(other.report()).isTrue();
