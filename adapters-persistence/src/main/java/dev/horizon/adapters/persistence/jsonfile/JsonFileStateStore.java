@@ -1,0 +1,198 @@
+package dev.horizon.adapters.persistence.jsonfile;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.horizon.adapters.persistence.json.DomainJson;
+import dev.horizon.adapters.persistence.lock.StateLock;
+import dev.horizon.application.port.StateCorruptedException;
+import dev.horizon.application.port.StateStore;
+import dev.horizon.application.port.StateStoreException;
+import dev.horizon.domain.journal.JournalEntry;
+import dev.horizon.domain.state.EngineState;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link StateStore} in a directory of plain files, readable by the original engine's tools:
+ *
+ * <ul>
+ *   <li>{@code engine_state.json}: the original schema ({@code portfolio_value, cash,
+ *       positions{<symbol>: {weight, shares, entry_price, entry_time, unrealized_pnl}},
+ *       last_update, cycle_count, daily_pnl}) plus {@code horizon_format}, the full state under
+ *       {@code horizon_state}, the entries of the last save under {@code pending_journal}, and a
+ *       {@code checksum}. Replaced atomically; the previous three are kept as
+ *       {@code engine_state.json.1..3} and used, with a warning, when the newest is damaged.</li>
+ *   <li>{@code journal.jsonl}: one checksummed JSON line per entry, forced to disk per append.</li>
+ *   <li>{@code horizon.lock}: the single-engine lock, holding the owner's pid.</li>
+ * </ul>
+ *
+ * <p>{@link #save} writes the state file first, then appends its entries to the journal. The
+ * state file carries those entries too, so if the process dies between the two writes, the next
+ * {@link #open} appends whichever of them the journal lacks: after a crash the journal holds all
+ * of a save's entries exactly when the state holds that save.
+ */
+public final class JsonFileStateStore implements StateStore {
+
+    /** The lock file's name in the state directory. */
+    public static final String LOCK_FILE = "horizon.lock";
+
+    private static final Logger LOG = LoggerFactory.getLogger(JsonFileStateStore.class);
+
+    private final Path directory;
+    private final StateLock lock;
+    private final StateFileCodec codec;
+    private final SnapshotFiles snapshots;
+    private final JournalFile journal;
+    private long nextGeneration;
+    private boolean closed;
+
+    private JsonFileStateStore(Path directory, StateLock lock, ObjectMapper mapper, JournalFile journal) {
+        this.directory = directory;
+        this.lock = lock;
+        this.codec = new StateFileCodec(mapper);
+        this.snapshots = new SnapshotFiles(directory, codec);
+        this.journal = journal;
+    }
+
+    /**
+     * Opens (creating if needed) the store in {@code directory}, takes its lock and completes a
+     * save that a crash interrupted.
+     *
+     * @throws dev.horizon.application.port.StateLockedException if another engine has it open
+     * @throws StateStoreException naming the file on an I/O failure
+     */
+    public static JsonFileStateStore open(Path directory) {
+        StateLock lock = StateLock.acquire(directory.resolve(LOCK_FILE), directory);
+        JournalFile journal = null;
+        try {
+            ObjectMapper mapper = DomainJson.mapper();
+            journal = JournalFile.open(directory, mapper);
+            JsonFileStateStore store = new JsonFileStateStore(directory, lock, mapper, journal);
+            store.completeInterruptedSave();
+            return store;
+        } catch (RuntimeException e) {
+            if (journal != null) {
+                journal.close();
+            }
+            lock.close();
+            throw e;
+        }
+    }
+
+    /** The state directory. */
+    public Path directory() {
+        return directory;
+    }
+
+    @Override
+    public synchronized Optional<EngineState> load() {
+        ensureOpen();
+        Optional<SnapshotFiles.Loaded> loaded = snapshots.loadNewestValid(true);
+        if (loaded.isEmpty() && !journal.readAll().isEmpty()) {
+            LOG.warn("{} has a journal but no engine state file: starting without saved state", directory);
+        }
+        return loaded.map(l -> l.file().horizonState());
+    }
+
+    @Override
+    public synchronized void save(EngineState state, List<JournalEntry> entries) {
+        ensureOpen();
+        long generation = nextGeneration++;
+        byte[] content = codec.encode(StateFile.of(state, new StateFile.PendingSave(generation, entries)));
+        snapshots.write(content);
+        journal.append(records(generation, entries));
+    }
+
+    @Override
+    public synchronized void append(JournalEntry entry) {
+        ensureOpen();
+        journal.append(List.of(new JournalFile.JournalRecord(0, 0, entry)));
+    }
+
+    @Override
+    public synchronized List<JournalEntry> journal(long fromCycle, long toCycle) {
+        ensureOpen();
+        List<JournalEntry> entries = new ArrayList<>();
+        for (JournalFile.JournalRecord record : journal.readAll()) {
+            long cycle = record.entry().cycleSeq();
+            if (cycle >= fromCycle && cycle <= toCycle) {
+                entries.add(record.entry());
+            }
+        }
+        return entries;
+    }
+
+    /** Releases the journal and the lock. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            journal.close();
+        } finally {
+            lock.close();
+        }
+    }
+
+    /**
+     * Appends the entries of the last save that the journal lacks (the process died between
+     * writing the state file and the journal) and picks the next save generation.
+     */
+    private void completeInterruptedSave() {
+        List<JournalFile.JournalRecord> lines = journal.readAll();
+        long lastGeneration = 0;
+        for (JournalFile.JournalRecord line : lines) {
+            lastGeneration = Math.max(lastGeneration, line.generation());
+        }
+        Optional<SnapshotFiles.Loaded> newest;
+        try {
+            newest = snapshots.loadNewestValid(false);
+        } catch (StateCorruptedException e) {
+            newest = Optional.empty(); // load() reports it; nothing to complete without a state
+        }
+        StateFile.PendingSave pending = newest.map(l -> l.file().pendingJournal()).orElse(null);
+        if (pending != null && pending.generation() > 0) {
+            Set<Integer> present = new HashSet<>();
+            for (JournalFile.JournalRecord line : lines) {
+                if (line.generation() == pending.generation()) {
+                    present.add(line.index());
+                }
+            }
+            List<JournalFile.JournalRecord> missing = new ArrayList<>();
+            for (JournalFile.JournalRecord record : records(pending.generation(), pending.entries())) {
+                if (!present.contains(record.index())) {
+                    missing.add(record);
+                }
+            }
+            if (!missing.isEmpty()) {
+                LOG.warn("journal {}: {} entr{} of the last save (cycle {}) were not written before the engine "
+                                + "stopped; appending them now", directory.resolve(JournalFile.NAME), missing.size(),
+                        missing.size() == 1 ? "y" : "ies", newest.get().file().horizonState().cycleSeq());
+                journal.append(missing);
+            }
+            lastGeneration = Math.max(lastGeneration, pending.generation());
+        }
+        nextGeneration = lastGeneration + 1;
+    }
+
+    private static List<JournalFile.JournalRecord> records(long generation, List<JournalEntry> entries) {
+        List<JournalFile.JournalRecord> records = new ArrayList<>(entries.size());
+        for (int i = 0; i < entries.size(); i++) {
+            records.add(new JournalFile.JournalRecord(generation, i, entries.get(i)));
+        }
+        return records;
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("state store " + directory + " is closed");
+        }
+    }
+}

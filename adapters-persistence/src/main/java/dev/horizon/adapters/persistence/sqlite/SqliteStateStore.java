@@ -1,0 +1,311 @@
+package dev.horizon.adapters.persistence.sqlite;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.horizon.adapters.persistence.json.DomainJson;
+import dev.horizon.adapters.persistence.lock.StateLock;
+import dev.horizon.application.port.StateCorruptedException;
+import dev.horizon.application.port.StateStore;
+import dev.horizon.application.port.StateStoreException;
+import dev.horizon.domain.journal.JournalEntry;
+import dev.horizon.domain.state.EngineState;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The default {@link StateStore}: one SQLite database file in WAL mode with
+ * {@code synchronous=FULL}, so every commit is on disk when it returns.
+ *
+ * <ul>
+ *   <li>{@code snapshot}: a single row with the latest state as JSON ({@link DomainJson}), its
+ *       cycle and cycle time (for a quick look with the {@code sqlite3} shell).</li>
+ *   <li>{@code journal}: {@code seq} (write order), {@code cycle}, {@code time}, {@code type}
+ *       ({@code order_intent}, {@code fill}, ...) and the entry as JSON.</li>
+ * </ul>
+ *
+ * {@link #save} writes the entries and the snapshot in one transaction; {@link #append} commits
+ * each entry on its own. The schema version is SQLite's {@code user_version}, advanced by
+ * {@link SchemaMigrations}. A {@code <database>.lock} file next to the database holds the
+ * single-engine lock and the holder's pid.
+ */
+public final class SqliteStateStore implements StateStore {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SqliteStateStore.class);
+
+    /** Fault points reached inside {@link #save}'s transaction (tests make them throw). */
+    static final String AFTER_ENTRIES = "after_entries";
+    static final String AFTER_SNAPSHOT = "after_snapshot";
+
+    private final Path database;
+    private final StateLock lock;
+    private final Connection connection;
+    private final ObjectMapper mapper;
+    private final ObjectWriter entryWriter;
+    private final ObjectReader entryReader;
+    private final Consumer<String> faults;
+    private boolean closed;
+
+    private SqliteStateStore(Path database, StateLock lock, Connection connection, Consumer<String> faults) {
+        this.database = database;
+        this.lock = lock;
+        this.connection = connection;
+        this.mapper = DomainJson.mapper();
+        this.entryWriter = mapper.writerFor(JournalEntry.class);
+        this.entryReader = mapper.readerFor(JournalEntry.class);
+        this.faults = faults;
+    }
+
+    /**
+     * Opens (creating if needed) the store in the database file {@code database}, takes its lock
+     * and brings its schema up to date.
+     *
+     * @throws dev.horizon.application.port.StateLockedException if another engine has it open
+     * @throws StateCorruptedException if the file is not a readable SQLite database
+     * @throws StateStoreException     naming the file on any other failure
+     */
+    public static SqliteStateStore open(Path database) {
+        return open(database, SchemaMigrations.standard(), point -> { });
+    }
+
+    static SqliteStateStore open(Path database, SchemaMigrations migrations, Consumer<String> faults) {
+        Path db = database.toAbsolutePath();
+        StateLock lock = StateLock.acquire(db.resolveSibling(db.getFileName() + ".lock"), database);
+        Connection connection = null;
+        try {
+            connection = DriverManager.getConnection("jdbc:sqlite:" + db);
+            configure(connection, db);
+            int from = migrations.migrate(connection, db);
+            if (from < migrations.latestVersion()) {
+                LOG.info("state database {} migrated from schema version {} to {}", db, from,
+                        migrations.latestVersion());
+            }
+            return new SqliteStateStore(db, lock, connection, faults);
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection);
+            lock.close();
+            if (e instanceof StateStoreException sse) {
+                throw sse;
+            }
+            throw failure("open", db, e);
+        }
+    }
+
+    private static void configure(Connection connection, Path db) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet rs = statement.executeQuery("PRAGMA journal_mode = WAL")) {
+                String mode = rs.next() ? rs.getString(1) : "?";
+                if (!"wal".equals(mode.toLowerCase(Locale.ROOT))) {
+                    LOG.warn("state database {} runs in journal mode {} instead of WAL (filesystem without "
+                            + "shared memory?); writes stay atomic but slower", db, mode);
+                }
+            }
+            // FULL: a commit (each journal append, each save) is durable when it returns, even on power loss.
+            statement.execute("PRAGMA synchronous = FULL");
+            statement.execute("PRAGMA busy_timeout = 5000");
+        }
+    }
+
+    /** The database file. */
+    public Path database() {
+        return database;
+    }
+
+    @Override
+    public synchronized Optional<EngineState> load() {
+        ensureOpen();
+        String json;
+        try (PreparedStatement select = connection.prepareStatement("SELECT state_json FROM snapshot WHERE id = 1");
+             ResultSet rs = select.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            json = rs.getString(1);
+        } catch (SQLException e) {
+            throw failure("load state from", database, e);
+        }
+        try {
+            return Optional.of(mapper.readValue(json, EngineState.class));
+        } catch (JsonProcessingException e) {
+            throw new StateCorruptedException("the saved state in " + database + " cannot be read ("
+                    + e.getOriginalMessage() + "): restore the database from a backup, or move it away "
+                    + "to start afresh deliberately");
+        }
+    }
+
+    @Override
+    public synchronized void save(EngineState state, List<JournalEntry> entries) {
+        ensureOpen();
+        String stateJson = toJson(state);
+        List<String> entryJson = new ArrayList<>(entries.size());
+        for (JournalEntry entry : entries) {
+            entryJson.add(toJson(entry));
+        }
+        try {
+            connection.setAutoCommit(false);
+            try {
+                insertEntries(entries, entryJson);
+                faults.accept(AFTER_ENTRIES);
+                try (PreparedStatement upsert = connection.prepareStatement(
+                        "INSERT INTO snapshot (id, cycle, cycle_time, state_json) VALUES (1, ?, ?, ?) "
+                                + "ON CONFLICT (id) DO UPDATE SET cycle = excluded.cycle, "
+                                + "cycle_time = excluded.cycle_time, state_json = excluded.state_json")) {
+                    upsert.setLong(1, state.cycleSeq());
+                    upsert.setString(2, state.lastCycleTime() == null ? null : state.lastCycleTime().toString());
+                    upsert.setString(3, stateJson);
+                    upsert.executeUpdate();
+                }
+                faults.accept(AFTER_SNAPSHOT);
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw failure("save state to", database, e);
+        } catch (RuntimeException e) {
+            if (e instanceof StateStoreException sse) {
+                throw sse;
+            }
+            throw new StateStoreException("cannot save state to " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void append(JournalEntry entry) {
+        ensureOpen();
+        String json = toJson(entry);
+        try {
+            // Auto-commit: the entry is committed (and, with synchronous=FULL, on disk) on return.
+            insertEntries(List.of(entry), List.of(json));
+        } catch (SQLException e) {
+            throw failure("append to the journal in", database, e);
+        }
+    }
+
+    @Override
+    public synchronized List<JournalEntry> journal(long fromCycle, long toCycle) {
+        ensureOpen();
+        List<JournalEntry> entries = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(
+                "SELECT seq, entry_json FROM journal WHERE cycle BETWEEN ? AND ? ORDER BY seq")) {
+            select.setLong(1, fromCycle);
+            select.setLong(2, toCycle);
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(readEntry(rs.getLong(1), rs.getString(2)));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read the journal in", database, e);
+        }
+        return entries;
+    }
+
+    /** Closes the database and releases the lock. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            LOG.warn("closing state database {} failed: {}", database, e.getMessage());
+        } finally {
+            lock.close();
+        }
+    }
+
+    private void insertEntries(List<JournalEntry> entries, List<String> json) throws SQLException {
+        if (entries.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO journal (cycle, time, type, entry_json) VALUES (?, ?, ?, ?)")) {
+            for (int i = 0; i < entries.size(); i++) {
+                JournalEntry entry = entries.get(i);
+                insert.setLong(1, entry.cycleSeq());
+                insert.setString(2, entry.time().toString());
+                insert.setString(3, DomainJson.journalType(entry));
+                insert.setString(4, json.get(i));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    private JournalEntry readEntry(long seq, String json) {
+        try {
+            return entryReader.readValue(json);
+        } catch (JsonProcessingException e) {
+            throw new StateCorruptedException("journal entry " + seq + " in " + database + " cannot be read ("
+                    + e.getOriginalMessage() + "): restore the database from a backup");
+        }
+    }
+
+    private String toJson(Object value) {
+        try {
+            return value instanceof JournalEntry entry ? entryWriter.writeValueAsString(entry)
+                    : mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new StateStoreException("cannot write " + value.getClass().getSimpleName() + " to " + database
+                    + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new IllegalStateException("state store " + database + " is closed");
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            LOG.warn("rollback on state database {} failed: {}", database, e.getMessage());
+        }
+    }
+
+    private static StateStoreException failure(String action, Path db, Exception e) {
+        if (e instanceof SQLiteException sqlite && (sqlite.getResultCode() == SQLiteErrorCode.SQLITE_CORRUPT
+                || sqlite.getResultCode() == SQLiteErrorCode.SQLITE_NOTADB)) {
+            StateCorruptedException corrupted = new StateCorruptedException(db + " is not a readable SQLite "
+                    + "database (" + sqlite.getResultCode() + "): restore it from a backup, or move it away to "
+                    + "start afresh deliberately");
+            corrupted.addSuppressed(e);
+            return corrupted;
+        }
+        return new StateStoreException("cannot " + action + " " + db + ": " + e.getMessage(), e);
+    }
+
+    private static void closeQuietly(Connection connection) {
+        if (connection == null) {
+            return;
+        }
+        try {
+            connection.close();
+        } catch (SQLException ignored) {
+            // Already failing; the original error is what matters.
+        }
+    }
+}
