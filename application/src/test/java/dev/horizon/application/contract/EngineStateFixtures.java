@@ -1,5 +1,21 @@
 package dev.horizon.application.contract;
 
+import dev.horizon.domain.blending.BlendingHistory;
+import dev.horizon.domain.market.Horizon;
+import dev.horizon.domain.prediction.InputMode;
+import dev.horizon.domain.prediction.MaturityRule;
+import dev.horizon.domain.prediction.ModelKind;
+import dev.horizon.domain.prediction.ModelSpec;
+import dev.horizon.domain.prediction.ModelTracker;
+import dev.horizon.domain.prediction.PredictionSettings;
+import dev.horizon.domain.prediction.PredictionTrackers;
+import dev.horizon.domain.risk.OrderProposal;
+import dev.horizon.domain.risk.RiskGuardrails;
+import dev.horizon.domain.risk.RiskLimits;
+import dev.horizon.domain.sizing.PositionSizer;
+import dev.horizon.domain.sizing.SizingConfig;
+import dev.horizon.domain.snapshot.EngineSnapshot;
+import dev.horizon.domain.snapshot.LearnedState;
 import dev.horizon.domain.journal.JournalEntry;
 import dev.horizon.domain.market.Horizon;
 import dev.horizon.domain.market.Symbol;
@@ -23,6 +39,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -76,7 +93,8 @@ public final class EngineStateFixtures {
             portfolioValue = portfolioValue.add(p.marketValue());
         }
         return EngineState.initial(new BigDecimal("100000.00")).toBuilder()
-                .cycle(42, at(0))
+                .startCycle(42, at(0))
+                .completeCycle()
                 .cash(cash)
                 .positions(positions)
                 .portfolioValue(portfolioValue)
@@ -91,7 +109,56 @@ public final class EngineStateFixtures {
 
     /** {@link #fullState()} moved to cycle {@code cycle} at {@code at(cycle)} with cash {@code cash}. */
     public static EngineState fullStateAt(long cycle, String cash) {
-        return fullState().toBuilder().cycle(cycle, at(cycle)).cash(new BigDecimal(cash)).build();
+        return fullState().toBuilder().startCycle(cycle, at(cycle)).completeCycle().cash(new BigDecimal(cash)).build();
+    }
+
+    /** {@link #fullState()} with real learned statistics from every stateful stage. */
+    public static EngineSnapshot fullSnapshot() {
+        return new EngineSnapshot(fullState(), learnedState());
+    }
+
+    /** {@link #fullStateAt} with the learned statistics of {@link #fullSnapshot()}. */
+    public static EngineSnapshot fullSnapshotAt(long cycle, String cash) {
+        return new EngineSnapshot(fullStateAt(cycle, cash), learnedState());
+    }
+
+    /**
+     * Learned statistics produced by running the real stages for a few cycles: standardizer, IC,
+     * stability and pending predictions of one model, a blending window, sizing ρ and the order
+     * throttle — so a store's round trip is tested on the shapes the engine really persists.
+     */
+    public static LearnedState learnedState() {
+        Horizon fiveMinutes = new Horizon("5m", 5);
+        ModelSpec spec = new ModelSpec("ret_5m/Ridge", "ret_5m", "Ridge", fiveMinutes, ModelKind.REGRESSION,
+                InputMode.FEATURES, List.of("ret_1d", "rsi_14"), 0.03, 0, List.of(), "none");
+        PredictionTrackers trackers = new PredictionTrackers(PredictionSettings.defaults(), List.of(AAPL, MSFT), 1,
+                MaturityRule.continuous(), List.of(spec));
+        ModelTracker tracker = trackers.model(spec.id());
+        int[] symbols = {0, 1};
+        double[] scores = new double[2];
+        for (int minute = 0; minute < 8; minute++) {
+            double[] raw = {0.001 * minute, -0.0005 * minute + 0.0001};
+            tracker.standardize(raw, 2, scores);
+            tracker.record(at(minute), symbols, raw, scores, new double[] {100 + minute, 50 - minute * 0.1},
+                    new double[] {0.004, 0.006}, 2);
+        }
+        trackers.mature(at(7), (symbol, millis) -> symbol == 0 ? 101.5 : 49.9);
+
+        BlendingHistory blending = new BlendingHistory(List.of("GradientBoosting", "Ridge"), 50);
+        blending.append(new double[][] {{0.5, -1.0}, {0.25, Double.NaN}});
+        blending.append(new double[][] {{1.5, 0.2}, {1.0, -0.3}});
+
+        PositionSizer sizer = new PositionSizer(SizingConfig.defaults());
+        sizer.size(fiveMinutes, 0.002, 0.01, 0.03, 0.9);
+        sizer.endCycle();
+
+        RiskGuardrails guardrails = new RiskGuardrails(RiskLimits.defaults());
+        guardrails.beginCycle(at(7), new BigDecimal("20000"), new BigDecimal("5000"), 0.1)
+                .admit(new OrderProposal(AAPL, new BigDecimal("3"), new BigDecimal("173.10"), new BigDecimal("120"),
+                        new BigDecimal("0.05")));
+
+        return new LearnedState(trackers.snapshot(), Map.of(fiveMinutes.label(), blending.snapshot()),
+                sizer.snapshot(), guardrails.snapshot());
     }
 
     /** Open orders of cycle {@code cycle} in the statuses recovery must handle. */

@@ -3,8 +3,8 @@ package dev.horizon.application.contract;
 import static dev.horizon.application.contract.EngineStateFixtures.AAPL;
 import static dev.horizon.application.contract.EngineStateFixtures.BTC;
 import static dev.horizon.application.contract.EngineStateFixtures.entriesOfEveryKind;
-import static dev.horizon.application.contract.EngineStateFixtures.fullState;
-import static dev.horizon.application.contract.EngineStateFixtures.fullStateAt;
+import static dev.horizon.application.contract.EngineStateFixtures.fullSnapshot;
+import static dev.horizon.application.contract.EngineStateFixtures.fullSnapshotAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +13,7 @@ import dev.horizon.application.port.StateStore;
 import dev.horizon.domain.journal.JournalEntry;
 import dev.horizon.domain.order.OrderStatus;
 import dev.horizon.domain.state.Decision;
+import dev.horizon.domain.snapshot.EngineSnapshot;
 import dev.horizon.domain.state.EngineState;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -99,35 +100,38 @@ public abstract class StateStoreContract {
 
     @Test
     void round_trip_keeps_every_field_of_the_state() {
-        EngineState saved = fullState();
+        EngineSnapshot saved = fullSnapshot();
         StateStore store = openStore();
 
         store.save(saved, List.of());
-        EngineState loaded = store.load().orElseThrow();
+        EngineSnapshot loadedSnapshot = store.load().orElseThrow();
+        EngineState loaded = loadedSnapshot.state();
 
-        assertThat(loaded).isEqualTo(saved);
+        assertThat(loadedSnapshot).isEqualTo(saved);
+        assertThat(loadedSnapshot.learned()).isEqualTo(saved.learned());
+        assertThat(loadedSnapshot.learned().prediction().models()).containsKey("ret_5m/Ridge");
         // Spelled out so a failure says which rule broke; record equality already covers them.
         assertThat(loaded.cash()).isEqualTo(new BigDecimal("12345.67")).extracting(BigDecimal::scale).isEqualTo(2);
         assertThat(loaded.positions().get(BTC).averageEntryPrice()).isEqualTo(new BigDecimal("6.5E+4"));
         assertThat(loaded.positions().get(AAPL).markPrice()).isEqualTo(new BigDecimal("173.10"));
-        assertThat(loaded.positions().get(AAPL).entryTime()).isEqualTo(saved.positions().get(AAPL).entryTime());
+        assertThat(loaded.positions().get(AAPL).entryTime()).isEqualTo(saved.state().positions().get(AAPL).entryTime());
         assertThat(loaded.cycleSeq()).isEqualTo(42);
         assertThat(loaded.lastCycleTime()).isEqualTo(EngineStateFixtures.T0);
-        assertThat(loaded.sessionDay()).isEqualTo(saved.sessionDay());
+        assertThat(loaded.sessionDay()).isEqualTo(saved.state().sessionDay());
         assertThat(loaded.startOfDayValue()).isEqualTo(new BigDecimal("19850.25"));
         assertThat(loaded.highWaterMark()).isEqualTo(new BigDecimal("21234.5600"));
-        assertThat(loaded.killSwitch()).isEqualTo(saved.killSwitch());
+        assertThat(loaded.killSwitch()).isEqualTo(saved.state().killSwitch());
         assertThat(loaded.killSwitch().active()).isTrue();
         assertThat(loaded.paused()).isTrue();
         assertThat(loaded.openOrders().values()).extracting(o -> o.status()).containsExactlyInAnyOrder(
                 OrderStatus.NEW, OrderStatus.SUBMITTED, OrderStatus.ACCEPTED, OrderStatus.PARTIALLY_FILLED,
                 OrderStatus.UNKNOWN);
-        assertThat(loaded.openOrders()).isEqualTo(saved.openOrders());
+        assertThat(loaded.openOrders()).isEqualTo(saved.state().openOrders());
     }
 
     @Test
     void round_trip_keeps_the_absent_values_of_a_fresh_state() {
-        EngineState fresh = EngineState.initial(new BigDecimal("100000.000"));
+        EngineSnapshot fresh = EngineSnapshot.of(EngineState.initial(new BigDecimal("100000.000")));
         StateStore store = openStore();
 
         store.save(fresh, List.of());
@@ -139,10 +143,10 @@ public abstract class StateStoreContract {
     void save_replaces_the_previous_snapshot() {
         StateStore store = openStore();
 
-        store.save(fullStateAt(1, "1.00"), List.of());
-        store.save(fullStateAt(2, "2.50"), List.of());
+        store.save(fullSnapshotAt(1, "1.00"), List.of());
+        store.save(fullSnapshotAt(2, "2.50"), List.of());
 
-        assertThat(store.load()).contains(fullStateAt(2, "2.50"));
+        assertThat(store.load()).contains(fullSnapshotAt(2, "2.50"));
     }
 
     // --- journal ---------------------------------------------------------------------------
@@ -197,9 +201,9 @@ public abstract class StateStoreContract {
         StateStore store = openStore();
         List<JournalEntry> decisions = entriesOfEveryKind(42);
 
-        store.save(fullState(), decisions);
+        store.save(fullSnapshot(), decisions);
 
-        assertThat(store.load()).contains(fullState());
+        assertThat(store.load()).contains(fullSnapshot());
         assertThat(store.journal(42, 42)).containsExactlyElementsOf(decisions);
     }
 
@@ -209,9 +213,9 @@ public abstract class StateStoreContract {
         List<JournalEntry> cycle1 = entriesOfEveryKind(1);
         List<JournalEntry> cycle2 = entriesOfEveryKind(2);
 
-        store.save(fullStateAt(1, "10.00"), cycle1.subList(0, 2));
+        store.save(fullSnapshotAt(1, "10.00"), cycle1.subList(0, 2));
         cycle1.subList(2, cycle1.size()).forEach(store::append);
-        store.save(fullStateAt(2, "20.00"), cycle2.subList(0, 2));
+        store.save(fullSnapshotAt(2, "20.00"), cycle2.subList(0, 2));
         cycle2.subList(2, cycle2.size()).forEach(store::append);
 
         List<JournalEntry> expected = new ArrayList<>(cycle1);
@@ -240,9 +244,9 @@ public abstract class StateStoreContract {
         StateStore holder = openStore();
         assertThatThrownBy(() -> openStore()).isInstanceOf(StateLockedException.class);
 
-        holder.save(fullState(), entriesOfEveryKind(42));
+        holder.save(fullSnapshot(), entriesOfEveryKind(42));
 
-        assertThat(holder.load()).contains(fullState());
+        assertThat(holder.load()).contains(fullSnapshot());
         assertThatThrownBy(() -> openStore()).isInstanceOf(StateLockedException.class);
     }
 
@@ -273,13 +277,13 @@ public abstract class StateStoreContract {
         List<JournalEntry> decisions = entriesOfEveryKind(42);
         JournalEntry appended = entriesOfEveryKind(43).get(4);
         StateStore first = openStore();
-        first.save(fullState(), decisions);
+        first.save(fullSnapshot(), decisions);
         first.append(appended);
         first.close();
 
         StateStore reopened = openStore();
 
-        assertThat(reopened.load()).contains(fullState());
+        assertThat(reopened.load()).contains(fullSnapshot());
         List<JournalEntry> expected = new ArrayList<>(decisions);
         expected.add(appended);
         assertThat(reopened.journal(0, Long.MAX_VALUE)).containsExactlyElementsOf(expected);

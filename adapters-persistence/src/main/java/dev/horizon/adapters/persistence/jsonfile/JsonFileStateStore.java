@@ -7,7 +7,7 @@ import dev.horizon.application.port.StateCorruptedException;
 import dev.horizon.application.port.StateStore;
 import dev.horizon.application.port.StateStoreException;
 import dev.horizon.domain.journal.JournalEntry;
-import dev.horizon.domain.state.EngineState;
+import dev.horizon.domain.snapshot.EngineSnapshot;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -90,7 +90,7 @@ public final class JsonFileStateStore implements StateStore {
     }
 
     @Override
-    public synchronized Optional<EngineState> load() {
+    public synchronized Optional<EngineSnapshot> load() {
         ensureOpen();
         Optional<SnapshotFiles.Loaded> loaded = snapshots.loadNewestValid(true);
         if (loaded.isEmpty() && !journal.readAll().isEmpty()) {
@@ -100,10 +100,10 @@ public final class JsonFileStateStore implements StateStore {
     }
 
     @Override
-    public synchronized void save(EngineState state, List<JournalEntry> entries) {
+    public synchronized void save(EngineSnapshot snapshot, List<JournalEntry> entries) {
         ensureOpen();
         long generation = nextGeneration++;
-        byte[] content = codec.encode(StateFile.of(state, new StateFile.PendingSave(generation, entries)));
+        byte[] content = codec.encode(StateFile.of(snapshot, new StateFile.PendingSave(generation, entries)));
         snapshots.write(content);
         journal.append(records(generation, entries));
     }
@@ -174,7 +174,7 @@ public final class JsonFileStateStore implements StateStore {
             if (!missing.isEmpty()) {
                 LOG.warn("journal {}: {} entr{} of the last save (cycle {}) were not written before the engine "
                                 + "stopped; appending them now", directory.resolve(JournalFile.NAME), missing.size(),
-                        missing.size() == 1 ? "y" : "ies", newest.get().file().horizonState().cycleSeq());
+                        missing.size() == 1 ? "y" : "ies", newest.get().file().horizonState().state().cycleSeq());
                 journal.append(missing);
             }
             lastGeneration = Math.max(lastGeneration, pending.generation());

@@ -86,7 +86,7 @@ final class SnapshotFiles {
                     LOG.warn("STATE RECOVERED FROM BACKUP: {} is unusable ({}); loaded the state of cycle {} from {} "
                                     + "instead. The newest save(s) are lost: check the disk, and the journal for what "
                                     + "happened after that cycle.",
-                            current(), String.join("; ", problems), valid.file().horizonState().cycleSeq(), file);
+                            current(), String.join("; ", problems), valid.file().horizonState().state().cycleSeq(), file);
                 }
                 return Optional.of(new Loaded(valid.file(), file));
             }

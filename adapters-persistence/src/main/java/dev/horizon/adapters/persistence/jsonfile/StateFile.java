@@ -1,6 +1,7 @@
 package dev.horizon.adapters.persistence.jsonfile;
 
 import dev.horizon.domain.journal.JournalEntry;
+import dev.horizon.domain.snapshot.EngineSnapshot;
 import dev.horizon.domain.state.EngineState;
 import dev.horizon.domain.state.PositionState;
 import java.math.BigDecimal;
@@ -21,13 +22,13 @@ import java.util.Map;
  * @param cycleCount     the last cycle's sequence number
  * @param dailyPnl       PV − PV at the start of the session day (0 before the first cycle)
  * @param horizonFormat  version of this document's layout
- * @param horizonState   the complete engine state
+ * @param horizonState   the complete engine snapshot: ledger, control state and learned statistics
  * @param pendingJournal the journal entries saved with this state, kept here until the journal
  *                       has them (they are re-appended after a crash between the two writes)
  */
 record StateFile(BigDecimal portfolioValue, BigDecimal cash, Map<String, SeedPosition> positions,
                  Instant lastUpdate, long cycleCount, BigDecimal dailyPnl, int horizonFormat,
-                 EngineState horizonState, PendingSave pendingJournal) {
+                 EngineSnapshot horizonState, PendingSave pendingJournal) {
 
     /** The layout written by this version. */
     static final int FORMAT = 1;
@@ -54,7 +55,8 @@ record StateFile(BigDecimal portfolioValue, BigDecimal cash, Map<String, SeedPos
     }
 
     /** The document for {@code state}, saved together with {@code pending}. */
-    static StateFile of(EngineState state, PendingSave pending) {
+    static StateFile of(EngineSnapshot snapshot, PendingSave pending) {
+        EngineState state = snapshot.state();
         BigDecimal pv = state.portfolioValue();
         Map<String, SeedPosition> positions = new LinkedHashMap<>();
         for (PositionState p : state.positions().values()) {
@@ -64,6 +66,6 @@ record StateFile(BigDecimal portfolioValue, BigDecimal cash, Map<String, SeedPos
         }
         BigDecimal dailyPnl = state.startOfDayValue() == null ? BigDecimal.ZERO : pv.subtract(state.startOfDayValue());
         return new StateFile(pv, state.cash(), positions, state.lastCycleTime(), state.cycleSeq(), dailyPnl, FORMAT,
-                state, pending);
+                snapshot, pending);
     }
 }

@@ -10,6 +10,7 @@ import dev.horizon.application.port.StateCorruptedException;
 import dev.horizon.application.port.StateStore;
 import dev.horizon.application.port.StateStoreException;
 import dev.horizon.domain.journal.JournalEntry;
+import dev.horizon.domain.snapshot.EngineSnapshot;
 import dev.horizon.domain.state.EngineState;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -127,7 +128,7 @@ public final class SqliteStateStore implements StateStore {
     }
 
     @Override
-    public synchronized Optional<EngineState> load() {
+    public synchronized Optional<EngineSnapshot> load() {
         ensureOpen();
         String json;
         try (PreparedStatement select = connection.prepareStatement("SELECT state_json FROM snapshot WHERE id = 1");
@@ -140,7 +141,7 @@ public final class SqliteStateStore implements StateStore {
             throw failure("load state from", database, e);
         }
         try {
-            return Optional.of(mapper.readValue(json, EngineState.class));
+            return Optional.of(mapper.readValue(json, EngineSnapshot.class));
         } catch (JsonProcessingException e) {
             throw new StateCorruptedException("the saved state in " + database + " cannot be read ("
                     + e.getOriginalMessage() + "): restore the database from a backup, or move it away "
@@ -149,9 +150,10 @@ public final class SqliteStateStore implements StateStore {
     }
 
     @Override
-    public synchronized void save(EngineState state, List<JournalEntry> entries) {
+    public synchronized void save(EngineSnapshot snapshot, List<JournalEntry> entries) {
+        EngineState state = snapshot.state();
         ensureOpen();
-        String stateJson = toJson(state);
+        String stateJson = toJson(snapshot);
         List<String> entryJson = new ArrayList<>(entries.size());
         for (JournalEntry entry : entries) {
             entryJson.add(toJson(entry));

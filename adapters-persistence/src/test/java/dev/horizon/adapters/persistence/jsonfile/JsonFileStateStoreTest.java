@@ -4,8 +4,9 @@ import static dev.horizon.application.contract.EngineStateFixtures.AAPL;
 import static dev.horizon.application.contract.EngineStateFixtures.BTC;
 import static dev.horizon.application.contract.EngineStateFixtures.MSFT;
 import static dev.horizon.application.contract.EngineStateFixtures.entriesOfEveryKind;
+import static dev.horizon.application.contract.EngineStateFixtures.fullSnapshot;
 import static dev.horizon.application.contract.EngineStateFixtures.fullState;
-import static dev.horizon.application.contract.EngineStateFixtures.fullStateAt;
+import static dev.horizon.application.contract.EngineStateFixtures.fullSnapshotAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,6 +24,7 @@ import dev.horizon.application.port.StateLockedException;
 import dev.horizon.application.port.StateStore;
 import dev.horizon.domain.journal.JournalEntry;
 import dev.horizon.domain.market.Symbol;
+import dev.horizon.domain.snapshot.EngineSnapshot;
 import dev.horizon.domain.state.EngineState;
 import dev.horizon.domain.state.PositionState;
 import java.io.IOException;
@@ -91,7 +93,7 @@ class JsonFileStateStoreTest extends StateStoreContract {
     @Test
     void state_file_has_the_original_schema_with_the_right_values() throws Exception {
         EngineState state = fullState();
-        openStore().save(state, List.of());
+        openStore().save(EngineSnapshot.of(state), List.of());
 
         JsonNode file = PLAIN.readTree(stateFile().toFile());
 
@@ -122,12 +124,12 @@ class JsonFileStateStoreTest extends StateStoreContract {
         // AAPL: 120 x 173.10 = 20772.00 of PV; 120 x (173.10 - 171.25) = 222.00 unrealized.
         assertThat(file.get("positions").get("AAPL").get("unrealized_pnl").decimalValue())
                 .isEqualByComparingTo("222.00");
-        assertThat(file.get("horizon_state").get("cycle_seq").longValue()).isEqualTo(42);
+        assertThat(file.get("horizon_state").get("state").get("cycle_seq").longValue()).isEqualTo(42);
     }
 
     @Test
     void daily_pnl_is_zero_and_last_update_null_before_the_first_cycle() throws Exception {
-        openStore().save(EngineState.initial(new BigDecimal("1000.00")), List.of());
+        openStore().save(EngineSnapshot.of(EngineState.initial(new BigDecimal("1000.00"))), List.of());
 
         JsonNode file = PLAIN.readTree(stateFile().toFile());
 
@@ -138,7 +140,7 @@ class JsonFileStateStoreTest extends StateStoreContract {
 
     @Test
     void checksum_is_sha256_of_the_file_without_its_checksum_member() throws Exception {
-        openStore().save(fullState(), entriesOfEveryKind(42));
+        openStore().save(fullSnapshot(), entriesOfEveryKind(42));
 
         String content = Files.readString(stateFile());
 
@@ -168,7 +170,7 @@ class JsonFileStateStoreTest extends StateStoreContract {
     void keeps_the_last_three_states_as_backups() throws Exception {
         StateStore store = openStore();
         for (int cycle = 1; cycle <= 5; cycle++) {
-            store.save(fullStateAt(cycle, cycle + ".00"), List.of());
+            store.save(fullSnapshotAt(cycle, cycle + ".00"), List.of());
         }
 
         assertThat(cycleIn(stateFile())).isEqualTo(5);
@@ -184,15 +186,15 @@ class JsonFileStateStoreTest extends StateStoreContract {
     @Test
     void truncating_the_newest_file_at_any_length_loads_the_previous_state() throws Exception {
         StateStore store = openStore();
-        store.save(fullStateAt(1, "1.00"), List.of());
-        store.save(fullStateAt(2, "2.00"), entriesOfEveryKind(2));
+        store.save(fullSnapshotAt(1, "1.00"), List.of());
+        store.save(fullSnapshotAt(2, "2.00"), entriesOfEveryKind(2));
         byte[] newest = Files.readAllBytes(stateFile());
 
         try (LogCapture quiet = LogCapture.of(SnapshotFiles.class)) {
             for (int length = 0; length < newest.length; length++) {
                 Files.write(stateFile(), Arrays.copyOf(newest, length));
                 assertThat(store.load()).as("newest file cut to %d of %d bytes", length, newest.length)
-                        .contains(fullStateAt(1, "1.00"));
+                        .contains(fullSnapshotAt(1, "1.00"));
             }
         }
     }
@@ -200,8 +202,8 @@ class JsonFileStateStoreTest extends StateStoreContract {
     @Test
     void flipping_any_byte_of_the_newest_file_loads_the_previous_state() throws Exception {
         StateStore store = openStore();
-        store.save(fullStateAt(1, "1.00"), List.of());
-        store.save(fullStateAt(2, "2.00"), List.of());
+        store.save(fullSnapshotAt(1, "1.00"), List.of());
+        store.save(fullSnapshotAt(2, "2.00"), List.of());
         byte[] newest = Files.readAllBytes(stateFile());
 
         try (LogCapture quiet = LogCapture.of(SnapshotFiles.class)) {
@@ -210,7 +212,7 @@ class JsonFileStateStoreTest extends StateStoreContract {
                 damaged[i] ^= (byte) 0xFF;
                 Files.write(stateFile(), damaged);
                 assertThat(store.load()).as("byte %d of %d flipped", i, newest.length)
-                        .contains(fullStateAt(1, "1.00"));
+                        .contains(fullSnapshotAt(1, "1.00"));
             }
         }
     }
@@ -219,32 +221,32 @@ class JsonFileStateStoreTest extends StateStoreContract {
     @ValueSource(ints = {0, 1, 100, -1})
     void a_stray_temp_file_from_an_interrupted_write_is_ignored_then_replaced(int tempLength) throws Exception {
         StateStore store = openStore();
-        store.save(fullStateAt(1, "1.00"), entriesOfEveryKind(1));
+        store.save(fullSnapshotAt(1, "1.00"), entriesOfEveryKind(1));
         store.close();
         // A save of cycle 2 that died before its rename: complete (-1) or cut short in the temp file.
         byte[] next = new StateFileCodec(dev.horizon.adapters.persistence.json.DomainJson.mapper()).encode(
-                StateFile.of(fullStateAt(2, "2.00"), new StateFile.PendingSave(2, entriesOfEveryKind(2))));
+                StateFile.of(fullSnapshotAt(2, "2.00"), new StateFile.PendingSave(2, entriesOfEveryKind(2))));
         Files.write(location().resolve("engine_state.json.tmp"),
                 tempLength < 0 ? next : Arrays.copyOf(next, tempLength));
 
         StateStore reopened = openStore();
 
-        assertThat(reopened.load()).contains(fullStateAt(1, "1.00"));
+        assertThat(reopened.load()).contains(fullSnapshotAt(1, "1.00"));
         assertThat(reopened.journal(0, 10)).containsExactlyElementsOf(entriesOfEveryKind(1));
-        reopened.save(fullStateAt(3, "3.00"), List.of());
-        assertThat(reopened.load()).contains(fullStateAt(3, "3.00"));
+        reopened.save(fullSnapshotAt(3, "3.00"), List.of());
+        assertThat(reopened.load()).contains(fullSnapshotAt(3, "3.00"));
         assertThat(location().resolve("engine_state.json.tmp")).doesNotExist();
     }
 
     @Test
     void falling_back_to_a_backup_warns_naming_both_files() throws Exception {
         StateStore store = openStore();
-        store.save(fullStateAt(1, "1.00"), List.of());
-        store.save(fullStateAt(2, "2.00"), List.of());
+        store.save(fullSnapshotAt(1, "1.00"), List.of());
+        store.save(fullSnapshotAt(2, "2.00"), List.of());
         Files.write(stateFile(), Arrays.copyOf(Files.readAllBytes(stateFile()), 100));
 
         try (LogCapture log = LogCapture.of(SnapshotFiles.class)) {
-            assertThat(store.load()).contains(fullStateAt(1, "1.00"));
+            assertThat(store.load()).contains(fullSnapshotAt(1, "1.00"));
 
             assertThat(log.warnings()).singleElement().asString()
                     .contains(stateFile().toString(), backup(1).toString(), "truncated", "cycle 1");
@@ -255,14 +257,14 @@ class JsonFileStateStoreTest extends StateStoreContract {
     void damaged_newer_backups_fall_through_to_the_newest_valid_one() throws Exception {
         StateStore store = openStore();
         for (int cycle = 1; cycle <= 4; cycle++) {
-            store.save(fullStateAt(cycle, cycle + ".00"), List.of());
+            store.save(fullSnapshotAt(cycle, cycle + ".00"), List.of());
         }
         Files.write(stateFile(), new byte[0]);
         Files.writeString(backup(1), "{ \"not\": \"a state\" }\n");
         Files.delete(backup(2));
 
         try (LogCapture log = LogCapture.of(SnapshotFiles.class)) {
-            assertThat(store.load()).contains(fullStateAt(1, "1.00"));
+            assertThat(store.load()).contains(fullSnapshotAt(1, "1.00"));
             assertThat(log.warnings()).singleElement().asString()
                     .contains("engine_state.json: empty", "engine_state.json.1: truncated or without checksum",
                             "engine_state.json.2: missing", backup(3).toString());
@@ -273,7 +275,7 @@ class JsonFileStateStoreTest extends StateStoreContract {
     void no_valid_copy_is_refused_in_one_line_naming_the_directory() throws Exception {
         StateStore store = openStore();
         for (int cycle = 1; cycle <= 4; cycle++) {
-            store.save(fullStateAt(cycle, cycle + ".00"), List.of());
+            store.save(fullSnapshotAt(cycle, cycle + ".00"), List.of());
         }
         for (Path file : List.of(stateFile(), backup(1), backup(2), backup(3))) {
             byte[] bytes = Files.readAllBytes(file);
@@ -295,8 +297,8 @@ class JsonFileStateStoreTest extends StateStoreContract {
     @Test
     void an_intact_file_this_version_cannot_read_is_refused_not_skipped() throws Exception {
         StateStore store = openStore();
-        store.save(fullStateAt(1, "1.00"), List.of());
-        store.save(fullStateAt(2, "2.00"), List.of());
+        store.save(fullSnapshotAt(1, "1.00"), List.of());
+        store.save(fullSnapshotAt(2, "2.00"), List.of());
         String content = Files.readString(stateFile());
         String document = content.substring(0, content.lastIndexOf(",\n  \"checksum\"")) + "\n}";
         Files.writeString(stateFile(), withChecksum(document.replace("\"horizon_format\": 1", "\"horizon_format\": 2")));
@@ -375,7 +377,7 @@ class JsonFileStateStoreTest extends StateStoreContract {
         JournalEntry before = entriesOfEveryKind(41).get(6);
         StateStore store = openStore();
         store.append(before);
-        store.save(fullState(), decisions);
+        store.save(fullSnapshot(), decisions);
         store.close();
         // The process died after the state file's rename, having written only part of the journal lines.
         List<String> lines = Files.readAllLines(journalFile());
@@ -386,7 +388,7 @@ class JsonFileStateStoreTest extends StateStoreContract {
         try (LogCapture log = LogCapture.of(JournalFile.class, JsonFileStateStore.class)) {
             StateStore reopened = openStore();
 
-            assertThat(reopened.load()).contains(fullState());
+            assertThat(reopened.load()).contains(fullSnapshot());
             assertThat(reopened.journal(0, 100)).containsExactlyElementsOf(
                     java.util.stream.Stream.concat(java.util.stream.Stream.of(before), decisions.stream()).toList());
             assertThat(log.warnings()).anySatisfy(w -> assertThat(w).contains("not written before the engine stopped"));

@@ -1,8 +1,9 @@
 package dev.horizon.adapters.persistence.sqlite;
 
 import static dev.horizon.application.contract.EngineStateFixtures.entriesOfEveryKind;
+import static dev.horizon.application.contract.EngineStateFixtures.fullSnapshot;
 import static dev.horizon.application.contract.EngineStateFixtures.fullState;
-import static dev.horizon.application.contract.EngineStateFixtures.fullStateAt;
+import static dev.horizon.application.contract.EngineStateFixtures.fullSnapshotAt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -62,7 +63,7 @@ class SqliteStateStoreTest extends StateStoreContract {
 
     @Test
     void database_runs_in_wal_mode_with_the_tables_of_schema_1() throws Exception {
-        openStore().save(fullState(), entriesOfEveryKind(42));
+        openStore().save(fullSnapshot(), entriesOfEveryKind(42));
 
         assertThat(column(location(), "PRAGMA journal_mode")).containsExactly("wal");
         assertThat(column(location(), "PRAGMA user_version")).containsExactly("1");
@@ -72,7 +73,7 @@ class SqliteStateStoreTest extends StateStoreContract {
 
     @Test
     void snapshot_row_holds_cycle_and_time_and_journal_rows_their_type() throws Exception {
-        openStore().save(fullState(), entriesOfEveryKind(42));
+        openStore().save(fullSnapshot(), entriesOfEveryKind(42));
 
         assertThat(column(location(), "SELECT cycle || ' ' || cycle_time FROM snapshot"))
                 .containsExactly("42 2024-03-11T14:30:00.123456789Z");
@@ -87,15 +88,15 @@ class SqliteStateStoreTest extends StateStoreContract {
         AtomicBoolean armed = new AtomicBoolean();
         StateStore store = SqliteStateStore.open(location(), SchemaMigrations.standard(), failAt(point, armed));
         try {
-            store.save(fullStateAt(1, "1.00"), committed);
+            store.save(fullSnapshotAt(1, "1.00"), committed);
             armed.set(true);
 
-            assertThatThrownBy(() -> store.save(fullStateAt(2, "2.00"), entriesOfEveryKind(2)))
+            assertThatThrownBy(() -> store.save(fullSnapshotAt(2, "2.00"), entriesOfEveryKind(2)))
                     .isInstanceOf(StateStoreException.class)
                     .hasMessageContaining(location().toString())
                     .hasMessageContaining("simulated crash");
 
-            assertThat(store.load()).contains(fullStateAt(1, "1.00"));
+            assertThat(store.load()).contains(fullSnapshotAt(1, "1.00"));
             assertThat(store.journal(0, 10)).containsExactlyElementsOf(committed);
             // Still usable afterwards: the failed transaction did not leave auto-commit off.
             armed.set(false);
@@ -104,7 +105,7 @@ class SqliteStateStoreTest extends StateStoreContract {
             store.close();
         }
         StateStore reopened = openStore();
-        assertThat(reopened.load()).contains(fullStateAt(1, "1.00"));
+        assertThat(reopened.load()).contains(fullSnapshotAt(1, "1.00"));
         List<JournalEntry> expected = new ArrayList<>(committed);
         expected.add(entriesOfEveryKind(2).get(6));
         assertThat(reopened.journal(0, 10)).containsExactlyElementsOf(expected);
@@ -124,21 +125,21 @@ class SqliteStateStoreTest extends StateStoreContract {
     @Test
     void reopening_a_database_at_the_latest_version_changes_nothing() throws Exception {
         StateStore first = openStore();
-        first.save(fullState(), entriesOfEveryKind(42));
+        first.save(fullSnapshot(), entriesOfEveryKind(42));
         first.close();
 
         openStore().close();
         StateStore third = openStore();
 
         assertThat(column(location(), "PRAGMA user_version")).containsExactly("1");
-        assertThat(third.load()).contains(fullState());
+        assertThat(third.load()).contains(fullSnapshot());
         assertThat(third.journal(42, 42)).containsExactlyElementsOf(entriesOfEveryKind(42));
     }
 
     @Test
     void a_later_step_runs_once_on_a_version_1_database_and_keeps_its_data() throws Exception {
         StateStore v1 = openStore();
-        v1.save(fullState(), entriesOfEveryKind(42));
+        v1.save(fullSnapshot(), entriesOfEveryKind(42));
         v1.close();
         SchemaMigrations withStep2 = new SchemaMigrations(List.of(SchemaMigrations.CREATE,
                 new SchemaMigrations.Step("add a note", List.of("ALTER TABLE snapshot ADD COLUMN note TEXT"))));
@@ -149,7 +150,7 @@ class SqliteStateStoreTest extends StateStoreContract {
         try {
             assertThat(column(location(), "PRAGMA user_version")).containsExactly("2");
             assertThat(column(location(), "SELECT name FROM pragma_table_info('snapshot')")).contains("note");
-            assertThat(v2.load()).contains(fullState());
+            assertThat(v2.load()).contains(fullSnapshot());
             assertThat(v2.journal(42, 42)).hasSize(7);
         } finally {
             v2.close();
@@ -200,7 +201,7 @@ class SqliteStateStoreTest extends StateStoreContract {
     @Test
     void a_snapshot_that_cannot_be_read_is_reported_corrupt_not_empty() throws Exception {
         StateStore store = openStore();
-        store.save(fullState(), List.of());
+        store.save(fullSnapshot(), List.of());
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + location());
              Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE snapshot SET state_json = '{\"cycle_seq\": 4' WHERE id = 1");
