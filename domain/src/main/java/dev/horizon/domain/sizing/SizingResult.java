@@ -1,5 +1,7 @@
 package dev.horizon.domain.sizing;
 
+import dev.horizon.domain.state.DecisionTrace;
+
 /**
  * The sizing steps for one symbol, kept for the decision trace.
  *
@@ -11,4 +13,10 @@ package dev.horizon.domain.sizing;
  * @param rawWeight  w_raw = z · (max_weight / z_max) · v · g, signed like α
  */
 public record SizingResult(double q, double rho, double z, double volScale, double gateFactor, double rawWeight) {
+
+    /** The steps as a decision trace: q, rho, z, v, g, w_raw. */
+    public DecisionTrace trace() {
+        return DecisionTrace.builder().put("q", q).put("rho", rho).put("z", z).put("v", volScale)
+                .put("g", gateFactor).put("w_raw", rawWeight).build();
+    }
 }

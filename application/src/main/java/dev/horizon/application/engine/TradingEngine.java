@@ -1,0 +1,416 @@
+package dev.horizon.application.engine;
+
+import dev.horizon.application.daemon.EngineDaemon;
+import dev.horizon.application.execution.OrderExecutor;
+import dev.horizon.application.execution.OrderRequest;
+import dev.horizon.application.execution.StateJournal;
+import dev.horizon.application.port.BrokerPort;
+import dev.horizon.application.port.Clock;
+import dev.horizon.application.port.ControlCommand;
+import dev.horizon.application.port.ControlInbox;
+import dev.horizon.application.port.EventSink;
+import dev.horizon.application.port.MarketDataException;
+import dev.horizon.application.port.MarketDataPort;
+import dev.horizon.application.port.ModelPort;
+import dev.horizon.application.port.StateStore;
+import dev.horizon.application.recovery.ReconciliationException;
+import dev.horizon.application.recovery.Reconciler;
+import dev.horizon.application.recovery.Recovery;
+import dev.horizon.domain.blending.BlendInput;
+import dev.horizon.domain.blending.BlendingHistory;
+import dev.horizon.domain.blending.BlendingHistorySnapshot;
+import dev.horizon.domain.blending.HorizonBlend;
+import dev.horizon.domain.blending.HorizonBlender;
+import dev.horizon.domain.features.Volatility;
+import dev.horizon.domain.features.VolatilityEstimate;
+import dev.horizon.domain.gating.SpreadCheck;
+import dev.horizon.domain.journal.JournalEntry;
+import dev.horizon.domain.market.Bar;
+import dev.horizon.domain.market.Horizon;
+import dev.horizon.domain.market.Quote;
+import dev.horizon.domain.market.Symbol;
+import dev.horizon.domain.order.Order;
+import dev.horizon.domain.order.OrderSide;
+import dev.horizon.domain.order.OrderStatus;
+import dev.horizon.domain.risk.KillSwitch;
+import dev.horizon.domain.risk.KillSwitchCheck;
+import dev.horizon.domain.risk.RiskGuardrails;
+import dev.horizon.domain.risk.SessionRiskState;
+import dev.horizon.domain.sizing.NoTradeBand;
+import dev.horizon.domain.sizing.PositionSizer;
+import dev.horizon.domain.snapshot.EngineSnapshot;
+import dev.horizon.domain.snapshot.LearnedState;
+import dev.horizon.domain.state.EngineState;
+import dev.horizon.domain.state.KillSwitchKind;
+import dev.horizon.domain.state.PositionState;
+import dev.horizon.domain.state.TradeDecision;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The trading engine: one {@link #runCycle cycle} per closed bar, for the whole universe at once,
+ * the same in a backtest, against a paper account and live (OPERATIONS.md "The cycle").
+ *
+ * <ol>
+ *   <li>read control state and operator commands;</li>
+ *   <li>fetch the market snapshot (one call per port method);</li>
+ *   <li>mark to market;</li>
+ *   <li>session bookkeeping and the kill switch;</li>
+ *   <li>mature old predictions (inside stage 1);</li>
+ *   <li>stages 1–6 for all symbols, then gross normalisation and per-order risk;</li>
+ *   <li>execute, sells before buys, journaling each intent before it is sent;</li>
+ *   <li>persist the snapshot and the cycle's decisions in one save;</li>
+ *   <li>emit events and return the {@link CycleResult}.</li>
+ * </ol>
+ *
+ * <p>Call {@link #start()} once before the first cycle: it is crash recovery. Not thread-safe:
+ * cycles run on one thread ({@link EngineDaemon} guarantees it).
+ */
+public final class TradingEngine implements EngineDaemon.CycleRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TradingEngine.class);
+
+    private final EngineSettings settings;
+    private final MarketDataPort market;
+    private final StateStore store;
+    private final Clock clock;
+    private final EventSink events;
+    private final ControlInbox inbox;
+    private final BrokerPort broker;
+    private final OrderExecutor executor;
+    private final Reconciler reconciler;
+    private final BarHistory bars;
+    private final PredictionStage prediction;
+    private final Map<Horizon, HorizonBlender> blenders = new LinkedHashMap<>();
+    private final Map<Horizon, BlendingHistory> histories = new LinkedHashMap<>();
+    private final KillSwitch killSwitch;
+    private final Volatility volatility;
+    private final int sessionMinutes;
+    private DecisionStage decisions;
+    private EngineState state;
+    private LocalDate advDay;
+    private Map<Symbol, Double> adv = Map.of();
+    private boolean started;
+
+    /** The engine's collaborators: its ports and the pieces built from them. */
+    public record Ports(MarketDataPort market, BrokerPort broker, StateStore store, ModelPort models, Clock clock,
+                        EventSink events, ControlInbox inbox) {
+        public Ports {
+            Objects.requireNonNull(market, "market");
+            Objects.requireNonNull(broker, "broker");
+            Objects.requireNonNull(store, "store");
+            Objects.requireNonNull(models, "models");
+            Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(events, "events");
+            Objects.requireNonNull(inbox, "inbox");
+        }
+    }
+
+    public TradingEngine(EngineSettings settings, Ports ports, Reconciler reconciler) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.market = ports.market();
+        this.broker = ports.broker();
+        this.store = ports.store();
+        this.clock = ports.clock();
+        this.events = ports.events();
+        this.inbox = ports.inbox();
+        this.reconciler = Objects.requireNonNull(reconciler, "reconciler");
+        this.executor = new OrderExecutor(broker, clock, settings.execution());
+        this.sessionMinutes = clock.calendar().sessionMinutes();
+        this.bars = new BarHistory(settings.universe(), settings.historyBars(), settings.barInterval());
+        this.prediction = new PredictionStage(settings, ports.models(), clock.calendar());
+        this.killSwitch = new KillSwitch(settings.killSwitch());
+        this.volatility = new Volatility(settings.volLookback());
+        prediction.horizonModels().forEach((h, models) -> {
+            HorizonBlender blender = new HorizonBlender(h, models.labels(), settings.blending());
+            blenders.put(h, blender);
+            histories.put(h, blender.newHistory());
+        });
+        this.decisions = new DecisionStage(settings, sessionMinutes, new PositionSizer(settings.sizing()),
+                new RiskGuardrails(settings.risk()));
+    }
+
+    /**
+     * Startup = crash recovery: loads the state, resolves orders left open, reconciles with the
+     * broker, restores what the pipeline had learned, and persists. Must be called once, first.
+     *
+     * @throws dev.horizon.application.recovery.ReconciliationException in strict mode on a mismatch
+     */
+    public EngineSnapshot start() {
+        Recovery recovery = new Recovery(store, broker, executor, reconciler);
+        EngineSnapshot recovered = recovery.recover(this::journal, clock.now());
+        restore(recovered.learned());
+        state = recovered.state();
+        started = true;
+        LOG.info("engine ready at cycle {}: cash {}, {} position(s), {}", state.cycleSeq(), state.cash(),
+                state.positions().size(), state.killSwitch().active() ? "kill switch ACTIVE: " + state.killSwitch().reason()
+                        : "kill switch off");
+        return recovered;
+    }
+
+    /** The current engine state (after the last cycle). */
+    public EngineState state() {
+        return state;
+    }
+
+    /**
+     * Runs the cycle for the bar closing at {@code t}. Returns empty when that bar was already
+     * traded (e.g. replayed after a restart).
+     */
+    @Override
+    public Optional<CycleResult> runCycle(Instant t) {
+        if (!started) {
+            throw new IllegalStateException("start() the engine before running cycles");
+        }
+        if (state.lastCycleTime() != null && !t.isAfter(state.lastCycleTime())) {
+            return Optional.empty();
+        }
+        long began = System.nanoTime();
+        StateJournal journal = journal(state);
+        applyCommands(journal, t);
+
+        Map<Symbol, Quote> quotes = fetchMarket(t);
+        List<SymbolState> symbols = markToMarket(journal, quotes, t);
+        BigDecimal portfolioValue = journal.state().portfolioValue();
+        checkKillSwitch(journal, portfolioValue, t);
+
+        List<OrderRequest> orders = decide(symbols, t, journal.state(), portfolioValue);
+        long seq = journal.state().cycleSeq() + 1;
+        journal.update(journal.state().toBuilder().startCycle(seq, t).build());
+        List<Order> placed = List.of();
+        if (!orders.isEmpty()) {
+            // the cycle number must be durable before any of its client order ids reaches the broker
+            store.save(new EngineSnapshot(journal.state(), learned()), List.of());
+            placed = executor.execute(journal, orders);
+            if (placed.stream().anyMatch(o -> o.status() == OrderStatus.UNKNOWN)) {
+                reconcile(journal, t);
+            }
+        }
+        if (seq % settings.reconcileEveryCycles() == 0) {
+            reconcile(journal, t);
+        }
+        remark(journal, symbols);
+
+        Map<Symbol, BigDecimal> ordered = orderedShares(placed);
+        List<TradeDecision> decided = new ArrayList<>(symbols.size());
+        List<JournalEntry> entries = new ArrayList<>(symbols.size());
+        for (SymbolState s : symbols) {
+            TradeDecision d = DecisionStage.toDecision(s, ordered);
+            decided.add(d);
+            entries.add(new JournalEntry.DecisionRecorded(seq, t, d));
+        }
+        state = journal.state().toBuilder().completeCycle().build();
+        store.save(new EngineSnapshot(state, learned()), entries);
+        entries.forEach(events::publish);
+        events.cycleCompleted(seq, t, state.portfolioValue(), Duration.ofNanos(System.nanoTime() - began));
+        KillSwitchCheckView kill = new KillSwitchCheckView(state);
+        return Optional.of(new CycleResult(seq, t, decided, placed, state.portfolioValue(), state.cash(),
+                !state.paused() && !kill.active(), kill.reason()));
+    }
+
+    /** The kill switch of a state, as the cycle result reports it. */
+    private record KillSwitchCheckView(boolean active, String reason) {
+        KillSwitchCheckView(EngineState s) {
+            this(s.killSwitch().active(), s.killSwitch().active() ? s.killSwitch().reason() : null);
+        }
+    }
+
+    private StateJournal journal(EngineState s) {
+        return new StateJournal(store, events, s);
+    }
+
+    private void applyCommands(StateJournal journal, Instant t) {
+        for (ControlCommand command : inbox.drain()) {
+            journal.update(ControlCommands.apply(journal.state(), command, t));
+            journal.riskEvent("operator", ControlCommands.describe(command), t);
+            LOG.info("operator command applied: {}", ControlCommands.describe(command));
+        }
+    }
+
+    /** Bars and quotes for the universe; a failing source leaves every symbol without data this cycle. */
+    private Map<Symbol, Quote> fetchMarket(Instant t) {
+        try {
+            bars.update(market, t);
+            LocalDate day = clock.calendar().sessionDay(t);
+            if (!day.equals(advDay)) {
+                adv = market.averageDailyVolume(settings.universe());
+                advDay = day;
+            }
+            return market.latestQuotes(settings.universe());
+        } catch (MarketDataException e) {
+            LOG.warn("market data unavailable for the bar at {}: {}", t, e.getMessage());
+            return Map.of();
+        }
+    }
+
+    /** Marks every position at its mid (or last close, flagged) and builds the symbols' working records. */
+    private List<SymbolState> markToMarket(StateJournal journal, Map<Symbol, Quote> quotes, Instant t) {
+        EngineState s = journal.state();
+        List<Symbol> universe = settings.universe();
+        double[] prices = new double[universe.size()];
+        boolean[] fromQuote = new boolean[universe.size()];
+        Map<Symbol, PositionState> marked = new TreeMap<>(s.positions());
+        BigDecimal pv = s.cash();
+        for (int i = 0; i < universe.size(); i++) {
+            Symbol symbol = universe.get(i);
+            Quote quote = quotes.get(symbol);
+            fromQuote[i] = quote != null && quote.isValid();
+            prices[i] = fromQuote[i] ? quote.mid() : bars.lastClose(i);
+            PositionState p = marked.get(symbol);
+            if (p != null && Double.isFinite(prices[i])) {
+                marked.put(symbol, p.markedAt(new BigDecimal(prices[i], MathContext.DECIMAL64)));
+            }
+        }
+        for (PositionState p : marked.values()) {
+            pv = pv.add(p.marketValue());
+        }
+        journal.update(s.toBuilder().positions(marked).portfolioValue(pv).build());
+        List<SymbolState> symbols = new ArrayList<>(universe.size());
+        for (int i = 0; i < universe.size(); i++) {
+            Symbol symbol = universe.get(i);
+            BigDecimal shares = journal.state().position(symbol).shares();
+            double weight = shares.signum() == 0 || !Double.isFinite(prices[i]) ? 0.0
+                    : NoTradeBand.marketValueWeight(shares, prices[i], pv);
+            SymbolState st = new SymbolState(i, symbol, shares, quotes.get(symbol), prices[i], fromQuote[i], weight);
+            st.trace.put("price", prices[i]).put("price_source", fromQuote[i] ? "mid" : "last_close");
+            symbols.add(st);
+        }
+        return symbols;
+    }
+
+    private void checkKillSwitch(StateJournal journal, BigDecimal portfolioValue, Instant t) {
+        KillSwitchCheck check = killSwitch.evaluate(SessionRiskState.of(journal.state()),
+                clock.calendar().sessionDay(t), portfolioValue, t);
+        boolean wasActive = journal.state().killSwitch().active();
+        journal.update(check.state().applyTo(journal.state()));
+        if (check.trippedNow()) {
+            journal.riskEvent("kill_switch", check.state().killSwitch().reason(), t);
+            LOG.warn("kill switch tripped: {}", check.state().killSwitch().reason());
+        } else if (wasActive && !check.tripped()) {
+            journal.riskEvent("kill_switch_cleared", "new session " + check.state().sessionDay(), t);
+        }
+    }
+
+    /** Stages 1–6 for the universe; returns the orders that passed every check. */
+    private List<OrderRequest> decide(List<SymbolState> symbols, Instant t, EngineState s, BigDecimal portfolioValue) {
+        int n = symbols.size();
+        boolean[] eligible = new boolean[n];
+        double[] sigmaBar = new double[n];
+        double[] closes = new double[n];
+        double[] advDollars = new double[n];
+        Map<SymbolState, SpreadCheck> spreads = new HashMap<>();
+        for (SymbolState st : symbols) {
+            int i = st.index;
+            closes[i] = bars.lastClose(i);
+            Double advShares = adv.get(st.symbol);
+            advDollars[i] = advShares == null || !Double.isFinite(st.price) ? Double.NaN : advShares * st.price;
+            sigmaBar[i] = Double.NaN;
+            if (st.quote == null || !bars.hasBarAt(i, t)) {
+                st.settle(dev.horizon.domain.state.Decision.HOLD, "no_data");
+                continue;
+            }
+            SpreadCheck spread = decisions.checkSpread(st, t);
+            if (st.settled) {
+                continue;
+            }
+            VolatilityEstimate vol = volatility.estimate(bars.series(i));
+            if (!vol.isValid()) {
+                st.settle(dev.horizon.domain.state.Decision.HOLD, vol.refusal());
+                continue;
+            }
+            st.sigmaBar = vol.sigmaBar();
+            st.sigmaDay = vol.sigmaDay(sessionMinutes, settings.barMinutes());
+            st.trace.put("sigma_bar", st.sigmaBar).put("sigma_day", st.sigmaDay);
+            sigmaBar[i] = st.sigmaBar;
+            eligible[i] = true;
+            spreads.put(st, spread);
+        }
+        double planned = settings.sizing().maxWeight() * portfolioValue.doubleValue();
+        Predictions predictions = prediction.run(t, bars, eligible, sigmaBar, closes, advDollars, planned);
+        Map<Horizon, HorizonBlend> blends = new LinkedHashMap<>();
+        predictions.inputs().forEach((h, input) -> blends.put(h, blenders.get(h).blend(histories.get(h), input)));
+        for (SymbolState st : symbols) {
+            if (!eligible[st.index]) {
+                continue;
+            }
+            st.trace.put("models", predictions.trace(st.index));
+            Double advShares = adv.get(st.symbol);
+            decisions.decideSymbol(st, spreads.get(st), blends, predictions, portfolioValue,
+                    advShares == null ? Double.NaN : advShares);
+        }
+        List<OrderRequest> orders = decisions.finish(symbols, t, s.killSwitch(), s.paused(), portfolioValue,
+                () -> broker.account().buyingPower());
+        decisions.endCycle();
+        return orders;
+    }
+
+    private void reconcile(StateJournal journal, Instant t) {
+        try {
+            reconciler.reconcile(journal, t);
+        } catch (ReconciliationException e) {
+            String reason = "reconciliation: engine and broker disagree";
+            journal.update(journal.state().toBuilder()
+                    .killSwitch(journal.state().killSwitch().trip(KillSwitchKind.MANUAL, reason, t)).build());
+            journal.riskEvent("kill_switch", reason + "\n" + e.getMessage(), t);
+            LOG.error("{}; kill switch tripped until reset:\n{}", reason, e.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("reconciliation skipped this cycle: {}", e.getMessage());
+        }
+    }
+
+    /** Re-marks after fills so the saved portfolio value includes what traded. */
+    private void remark(StateJournal journal, List<SymbolState> symbols) {
+        EngineState s = journal.state();
+        Map<Symbol, PositionState> marked = new TreeMap<>(s.positions());
+        BigDecimal pv = s.cash();
+        for (SymbolState st : symbols) {
+            PositionState p = marked.get(st.symbol);
+            if (p != null && Double.isFinite(st.price)) {
+                marked.put(st.symbol, p.markedAt(new BigDecimal(st.price, MathContext.DECIMAL64)));
+            }
+        }
+        for (PositionState p : marked.values()) {
+            pv = pv.add(p.marketValue());
+        }
+        journal.update(s.toBuilder().positions(marked).portfolioValue(pv).build());
+    }
+
+    private static Map<Symbol, BigDecimal> orderedShares(List<Order> placed) {
+        Map<Symbol, BigDecimal> shares = new HashMap<>();
+        for (Order o : placed) {
+            BigDecimal signed = o.side() == OrderSide.BUY ? o.quantity() : o.quantity().negate();
+            shares.merge(o.symbol(), signed, BigDecimal::add);
+        }
+        return shares;
+    }
+
+    private LearnedState learned() {
+        Map<String, BlendingHistorySnapshot> blending = new TreeMap<>();
+        histories.forEach((h, history) -> blending.put(h.label(), history.snapshot()));
+        return new LearnedState(prediction.trackers().snapshot(), blending, decisions.sizer().snapshot(),
+                decisions.guardrails().snapshot());
+    }
+
+    private void restore(LearnedState learned) {
+        prediction.trackers().restore(learned.prediction());
+        histories.replaceAll((h, history) -> {
+            BlendingHistorySnapshot snapshot = learned.blending().get(h.label());
+            return snapshot == null ? history : blenders.get(h).restoreHistory(snapshot);
+        });
+        decisions = new DecisionStage(settings, sessionMinutes, PositionSizer.restore(settings.sizing(), learned.sizing()),
+                new RiskGuardrails(settings.risk(), learned.throttle()));
+    }
+}
