@@ -16,7 +16,6 @@ import dev.horizon.application.port.StateStore;
 import dev.horizon.application.recovery.ReconciliationException;
 import dev.horizon.application.recovery.Reconciler;
 import dev.horizon.application.recovery.Recovery;
-import dev.horizon.domain.blending.BlendInput;
 import dev.horizon.domain.blending.BlendingHistory;
 import dev.horizon.domain.blending.BlendingHistorySnapshot;
 import dev.horizon.domain.blending.HorizonBlend;
@@ -25,7 +24,6 @@ import dev.horizon.domain.features.Volatility;
 import dev.horizon.domain.features.VolatilityEstimate;
 import dev.horizon.domain.gating.SpreadCheck;
 import dev.horizon.domain.journal.JournalEntry;
-import dev.horizon.domain.market.Bar;
 import dev.horizon.domain.market.Horizon;
 import dev.horizon.domain.market.Quote;
 import dev.horizon.domain.market.Symbol;
@@ -40,6 +38,7 @@ import dev.horizon.domain.sizing.NoTradeBand;
 import dev.horizon.domain.sizing.PositionSizer;
 import dev.horizon.domain.snapshot.EngineSnapshot;
 import dev.horizon.domain.snapshot.LearnedState;
+import dev.horizon.domain.state.Decision;
 import dev.horizon.domain.state.EngineState;
 import dev.horizon.domain.state.KillSwitchKind;
 import dev.horizon.domain.state.PositionState;
@@ -217,7 +216,7 @@ public final class TradingEngine implements EngineDaemon.CycleRunner {
         entries.forEach(events::publish);
         events.cycleCompleted(seq, t, state.portfolioValue(), Duration.ofNanos(System.nanoTime() - began));
         KillSwitchCheckView kill = new KillSwitchCheckView(state);
-        return Optional.of(new CycleResult(seq, t, decided, placed, state.portfolioValue(), state.cash(),
+        return Optional.of(new CycleResult(seq, t, decided, placed, journal.fills(), state.portfolioValue(), state.cash(),
                 !state.paused() && !kill.active(), kill.reason()));
     }
 
@@ -319,7 +318,7 @@ public final class TradingEngine implements EngineDaemon.CycleRunner {
             advDollars[i] = advShares == null || !Double.isFinite(st.price) ? Double.NaN : advShares * st.price;
             sigmaBar[i] = Double.NaN;
             if (st.quote == null || !bars.hasBarAt(i, t)) {
-                st.settle(dev.horizon.domain.state.Decision.HOLD, "no_data");
+                st.settle(Decision.HOLD, "no_data");
                 continue;
             }
             SpreadCheck spread = decisions.checkSpread(st, t);
@@ -328,7 +327,7 @@ public final class TradingEngine implements EngineDaemon.CycleRunner {
             }
             VolatilityEstimate vol = volatility.estimate(bars.series(i));
             if (!vol.isValid()) {
-                st.settle(dev.horizon.domain.state.Decision.HOLD, vol.refusal());
+                st.settle(Decision.HOLD, vol.refusal());
                 continue;
             }
             st.sigmaBar = vol.sigmaBar();

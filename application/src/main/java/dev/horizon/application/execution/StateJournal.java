@@ -7,6 +7,8 @@ import dev.horizon.domain.order.Fill;
 import dev.horizon.domain.order.Order;
 import dev.horizon.domain.state.EngineState;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -21,6 +23,7 @@ public final class StateJournal {
     private final StateStore store;
     private final EventSink events;
     private EngineState state;
+    private final List<Fill> fills = new ArrayList<>();
 
     public StateJournal(StateStore store, EventSink events, EngineState state) {
         this.store = Objects.requireNonNull(store, "store");
@@ -32,6 +35,11 @@ public final class StateJournal {
     @FunctionalInterface
     public interface Factory {
         StateJournal open(EngineState state);
+    }
+
+    /** The fills journaled through this journal, oldest first. */
+    public List<Fill> fills() {
+        return List.copyOf(fills);
     }
 
     public EngineState state() {
@@ -60,6 +68,7 @@ public final class StateJournal {
     public void filled(Order orderAfterFill, Fill fill) {
         append(new JournalEntry.FillRecorded(state.cycleSeq(), fill.time(), fill));
         state = state.applyFill(fill).withOrder(orderAfterFill);
+        fills.add(fill);
     }
 
     /**
