@@ -44,6 +44,7 @@ final class OrderSynchronizer {
             order = order.transitionTo(OrderStatus.SUBMITTED, now);
             journal.statusChanged(order, now);
         }
+        OrderStatus beforeFills = order.status();
         for (Fill fill : unapplied(order, remoteFills)) {
             order = order.applyFill(fill);
             if (journaledFillIds.contains(fill.fillId())) {
@@ -51,6 +52,9 @@ final class OrderSynchronizer {
             } else {
                 journal.filled(order, fill);
             }
+        }
+        if (order.status() != beforeFills) {
+            journal.statusChanged(order, now);
         }
         OrderStatus target = adoptable(order.status(), broker.status());
         if (target != null) {
