@@ -3,13 +3,15 @@
 
     /usr/bin/python3 tools/models/train.py --csv features.csv --out runs/demo
 
-Input: the CSV of the Java feature export, columns
-    symbol,timestamp,<feature names...>,close,ret_5m,ret_10m,ret_15m,ret_30m,ret_60m,
-    will_peak_5m,will_valley_5m
-(the feature columns are everything between timestamp and close; empty, nan and NaN are missing).
+Input: the CSV of the Java feature export (dev.horizon.bootstrap.training.TrainingSetExport), columns
+    symbol,timestamp,<feature names...>,open,high,low,close,volume,ret_5m,ret_10m,ret_15m,ret_30m,
+    ret_60m,will_peak_5m,will_valley_5m
+(the feature columns are everything between timestamp and the first raw bar column; of open, high,
+low and volume any may be absent, close is required; empty, nan and NaN are missing).
 Rows with a missing feature or target are dropped per target. The split is by time: the first
 (1 - validation_fraction) of the distinct timestamps train, the rest validate, so no bar of the
-validation period leaks into training.
+validation period leaks into training; --embargo drops the last timestamps of the training part
+as well, so no training target's horizon reaches into the validation period.
 
 Output (PIPELINE.md section 1.1), per model:
     <out>/targets/<target>/models/view=CROSS_SECTIONAL/family=<Family>/
@@ -22,8 +24,9 @@ Output (PIPELINE.md section 1.1), per model:
 Models: for each ret_<h> target a Ridge (standard scaler folded into MatMul/Add) and a small
 GradientBoostingRegressor (TreeEnsembleRegressor); for each barrier target a LogisticRegression
 (MatMul/Add/Sigmoid, [n, 1] positive-class probability); and one raw_sequence model for ret_5m, a
-1-D convolution over the last T closes normalised against the window's first close (PIPELINE.md
-section 1.3, 'returns'), fitted by least squares.
+1-D convolution over the last T bars of the raw columns the CSV carries (open, high, low, close,
+volume), normalised against the window's first bar exactly as the engine's SequenceWindow does
+(PIPELINE.md section 1.3, 'returns' or 'log_returns'), fitted by least squares.
 
 Only numpy, scikit-learn and onnx are used (Debian: python3-numpy python3-sklearn python3-onnx).
 """
@@ -47,6 +50,8 @@ from sklearn.preprocessing import StandardScaler
 
 IR_VERSION = 8
 OPSET = [helper.make_opsetid("", 17), helper.make_opsetid("ai.onnx.ml", 3)]
+RAW_COLUMNS = ["open", "high", "low", "close", "volume"]
+PRICE_COLUMNS = ["open", "high", "low", "close"]
 RETURN_TARGETS = ["ret_5m", "ret_10m", "ret_15m", "ret_30m", "ret_60m"]
 BARRIER_TARGETS = ["will_peak_5m", "will_valley_5m"]
 INPUT, OUTPUT = "features", "prediction"
@@ -59,7 +64,7 @@ def fail(message):
 # ---- data -------------------------------------------------------------------------------------
 
 class Dataset:
-    """The CSV as arrays: symbols, time order, features (float64), close and targets."""
+    """The CSV as arrays: symbols, time order, features (float64), raw bar columns and targets."""
 
     def __init__(self, path):
         with open(path, newline="") as f:
@@ -73,10 +78,10 @@ class Dataset:
             fail("%s: the first columns must be symbol,timestamp, found %s" % (path, ",".join(header[:2])))
         if "close" not in header:
             fail("%s: missing column 'close'" % path)
-        close_at = header.index("close")
-        self.features = header[2:close_at]
+        raw_at = min(header.index(c) for c in RAW_COLUMNS if c in header)
+        self.features = header[2:raw_at]
         if not self.features:
-            fail("%s: no feature columns between timestamp and close" % path)
+            fail("%s: no feature columns between timestamp and %s" % (path, header[raw_at]))
         self.targets = [name for name in RETURN_TARGETS + BARRIER_TARGETS if name in header]
         if not self.targets:
             fail("%s: none of the target columns %s" % (path, ", ".join(RETURN_TARGETS + BARRIER_TARGETS)))
@@ -88,14 +93,18 @@ class Dataset:
         numeric = np.array([[parse_number(v) for v in r[2:]] for r in rows], dtype=np.float64)
         names = header[2:]
         self.X = numeric[:, :len(self.features)]
-        self.close = numeric[:, names.index("close")]
+        self.raw = {c: numeric[:, names.index(c)] for c in RAW_COLUMNS if c in names}
+        self.close = self.raw["close"]
         self.y = {t: numeric[:, names.index(t)] for t in self.targets}
 
-    def split(self, validation_fraction):
-        """Boolean masks (train, validation) cutting the distinct timestamps in time order."""
+    def split(self, validation_fraction, embargo=0):
+        """Boolean masks (train, validation) cutting the distinct timestamps in time order; the
+        last `embargo` timestamps before the cut belong to neither."""
         distinct = np.unique(self.time_rank)
-        cut = distinct[int(math.floor(len(distinct) * (1 - validation_fraction)))]
-        return self.time_rank < cut, self.time_rank >= cut
+        at = int(math.floor(len(distinct) * (1 - validation_fraction)))
+        cut = distinct[at]
+        train_end = distinct[max(at - embargo, 0)]
+        return self.time_rank < train_end, self.time_rank >= cut
 
 
 def parse_number(text):
@@ -251,38 +260,56 @@ def tree_graph(a, width, name):
 
 
 def conv_graph(kernel, bias, length, name):
-    """[n, T, 1] -> [n, 1, T] -> Conv (1 filter, kernel K) -> mean over the T - K + 1 positions."""
-    k = len(kernel)
-    inits = [helper.make_tensor("K", TensorProto.FLOAT, [1, 1, k], np.float32(kernel).tolist()),
+    """[n, T, C] -> [n, C, T] -> Conv (1 filter, kernel [C, K]) -> mean over the T - K + 1 positions."""
+    channels, k = kernel.shape
+    inits = [helper.make_tensor("K", TensorProto.FLOAT, [1, channels, k], np.float32(kernel).ravel().tolist()),
              helper.make_tensor("KB", TensorProto.FLOAT, [1], [np.float32(bias)])]
     nodes = [helper.make_node("Transpose", ["window"], ["nct"], perm=[0, 2, 1]),
              helper.make_node("Conv", ["nct", "K", "KB"], ["conv"], kernel_shape=[k]),
              helper.make_node("ReduceMean", ["conv"], [OUTPUT], axes=[2], keepdims=0)]
-    return finish(nodes, [helper.make_tensor_value_info("window", TensorProto.FLOAT, [None, length, 1])],
+    return finish(nodes, [helper.make_tensor_value_info("window", TensorProto.FLOAT, [None, length, channels])],
                   [helper.make_tensor_value_info(OUTPUT, TensorProto.FLOAT, [None, 1])], inits, name)
 
 
 # ---- sequence windows -------------------------------------------------------------------------
 
-def close_windows(data, length):
-    """Per row, the last `length` closes of its symbol (this row's bar last), normalised against
-    the window's first close: c / c0 - 1 (PIPELINE.md section 1.3, 'returns'). Rows with fewer
-    earlier bars get NaN. Assumes one row per bar, as the feature export writes them."""
-    windows = np.full((len(data.close), length), np.nan)
+def sequence_windows(data, length, channels, normalization):
+    """Per row, the last `length` bars of its symbol (this row's bar last) as a [T, C] window of
+    `channels`, normalised against the window's first bar as the engine's SequenceWindow does
+    (PIPELINE.md section 1.3): 'returns' gives p / C0 - 1 for every price channel (C0 = the first
+    bar's close) and V / V0 - 1 for volume, 'log_returns' ln(p / C0) and ln(V / V0); a volume
+    channel whose normalisation is undefined (V0 = 0, or any V = 0 for log_returns) is all 0.
+    Rows with fewer earlier bars, or a non-finite value, get NaN. Assumes one row per bar, as the
+    feature export writes them. Returns [rows, T, C]."""
+    windows = np.full((len(data.close), length, len(channels)), np.nan)
     for symbol in np.unique(data.symbol):
         rows = np.where(data.symbol == symbol)[0]
         rows = rows[np.argsort(data.time_rank[rows], kind="mergesort")]
-        closes = data.close[rows]
-        for i in range(length - 1, len(rows)):
-            window = closes[i - length + 1:i + 1]
-            windows[rows[i]] = window / window[0] - 1
+        raw = np.stack([data.raw[c][rows] for c in channels], axis=1)
+        close = data.raw["close"][rows]
+        with np.errstate(divide="ignore", invalid="ignore"):
+            for i in range(length - 1, len(rows)):
+                window = raw[i - length + 1:i + 1].copy()
+                for c, name in enumerate(channels):
+                    price = name in PRICE_COLUMNS
+                    anchor = close[i - length + 1] if price else window[0, c]
+                    column = window[:, c]
+                    if normalization == "returns":
+                        window[:, c] = 0.0 if (not price and anchor == 0) else column / anchor - 1
+                    else:
+                        undefined = not price and (anchor == 0 or np.any(column == 0))
+                        window[:, c] = 0.0 if undefined else np.log(column / anchor)
+                if np.all(np.isfinite(window.astype(np.float32))):
+                    windows[rows[i]] = window
     return windows
 
 
 def conv_features(windows, k):
-    """Mean over positions of each kernel tap's input: the conv-then-mean model is linear in these."""
+    """Mean over positions of each (channel, kernel tap) input, channel-major: the
+    conv-then-mean model is linear in these."""
     positions = windows.shape[1] - k + 1
-    return np.stack([windows[:, j:j + positions].mean(axis=1) for j in range(k)], axis=1)
+    return np.concatenate([np.stack([windows[:, j:j + positions, c].mean(axis=1) for j in range(k)], axis=1)
+                           for c in range(windows.shape[2])], axis=1)
 
 
 # ---- writing ----------------------------------------------------------------------------------
@@ -319,7 +346,7 @@ def parity_rows(X32, count):
 
 def train(args):
     data = Dataset(args.csv)
-    train_mask, valid_mask = data.split(args.validation_fraction)
+    train_mask, valid_mask = data.split(args.validation_fraction, args.embargo)
     if not train_mask.any() or not valid_mask.any():
         fail("the time split left an empty train or validation set; add timestamps or change"
              " --validation-fraction")
@@ -389,30 +416,37 @@ def train(args):
 
 def train_sequence(args, data, train_mask, valid_mask):
     target, length, k = "ret_5m", args.sequence_length, args.kernel
-    windows = close_windows(data, length)
+    channels = [c for c in RAW_COLUMNS if c in data.raw]
+    windows = sequence_windows(data, length, channels, args.sequence_normalization)
     y = data.y[target]
-    ok = np.all(np.isfinite(windows), axis=1) & np.isfinite(y)
+    ok = np.all(np.isfinite(windows), axis=(1, 2)) & np.isfinite(y)
     tr, va = ok & train_mask, ok & valid_mask
     if tr.sum() < 50 or va.sum() < 10:
         print("  %-16s skipped Conv1d: too few complete windows" % target)
         return
     Wtr, Wva = float32(windows[tr]), float32(windows[va])
     F = conv_features(Wtr, k)
+    width = F.shape[1]
     # Ridge-regularised least squares on [features, 1]; the intercept is not penalised.
     A = np.hstack([F, np.ones((len(F), 1))])
-    penalty = args.sequence_ridge * np.diag([1.0] * k + [0.0])
+    penalty = args.sequence_ridge * np.diag([1.0] * width + [0.0])
     solution = np.linalg.lstsq(A.T @ A + penalty, A.T @ y[tr], rcond=None)[0]
-    kernel, bias = solution[:k], float(solution[k])
-    predict = lambda W: conv_features(W, k) @ kernel + bias  # noqa: E731
+    kernel, bias = solution[:width].reshape(len(channels), k), float(solution[width])
+    predict = lambda W: conv_features(W, k) @ kernel.ravel() + bias  # noqa: E731
     rows = parity_rows(Wva, args.parity_rows)
     meta = {"feature_list": [], "kind": "regression", "interval_minutes": args.interval_minutes,
-            "input_mode": "raw_sequence", "sequence_length": length, "sequence_channels": ["close"],
-            "sequence_normalization": "returns", "input_name": "window", "output_name": OUTPUT,
+            "input_mode": "raw_sequence", "sequence_length": length, "sequence_channels": channels,
+            "sequence_normalization": args.sequence_normalization, "input_name": "window",
+            "output_name": OUTPUT,
             "metrics": {"n_train": int(tr.sum()), "n_validation": int(va.sum()),
                         "ic": spearman(predict(Wva), y[va])}}
-    names = ["close_t%d" % t for t in range(length)]
+    # Row-major [T, C], as the engine lays the window out: bar t's channels side by side.
+    if len(channels) == 1:
+        names = ["%s_t%d" % (channels[0], t) for t in range(length)]
+    else:
+        names = ["%s_t%d" % (c, t) for t in range(length) for c in channels]
     write_model(args.out, target, "Conv1d", conv_graph(kernel, bias, length, target + "_conv1d"), meta,
-                names, Wva[rows], predict(Wva[rows]))
+                names, Wva[rows].reshape(len(rows), -1), predict(Wva[rows]))
 
 
 def check(error, tolerance, what):
@@ -426,6 +460,9 @@ def main():
     parser.add_argument("--out", required=True, help="run directory to (re)create")
     parser.add_argument("--interval-minutes", type=int, default=1, help="bar interval of the CSV (default 1)")
     parser.add_argument("--validation-fraction", type=float, default=0.2)
+    parser.add_argument("--embargo", type=int, default=0,
+                        help="timestamps dropped from the end of the training part (default 0); use the"
+                             " longest horizon in bars so no training target reaches the validation period")
     parser.add_argument("--parity-rows", type=int, default=32, help="validation rows recorded in parity.csv")
     parser.add_argument("--ridge-alpha", type=float, default=1.0)
     parser.add_argument("--trees", type=int, default=25)
@@ -434,11 +471,15 @@ def main():
     parser.add_argument("--logistic-c", type=float, default=1.0)
     parser.add_argument("--sequence-length", type=int, default=16, help="T of the Conv1d model; 0 skips it")
     parser.add_argument("--kernel", type=int, default=4, help="Conv1d kernel width")
+    parser.add_argument("--sequence-normalization", choices=["returns", "log_returns"], default="returns",
+                        help="how the Conv1d window is normalised (default returns)")
     parser.add_argument("--sequence-ridge", type=float, default=1e-6)
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     if not 0 < args.validation_fraction < 1:
         fail("--validation-fraction must be between 0 and 1")
+    if args.embargo < 0:
+        fail("--embargo must not be negative")
     if args.sequence_length and not 0 < args.kernel <= args.sequence_length:
         fail("--kernel must be between 1 and --sequence-length")
     train(args)
