@@ -47,9 +47,10 @@ abstract class CommandBase {
     HorizonConfig loadConfig(Path file) {
         Path resolved = context().resolve(file);
         try {
-            HorizonConfig config = loader().load(resolved);
-            EngineSettingsFactory.settings(config.core());
-            return config;
+            HorizonConfig loaded = loader().load(resolved);
+            EngineSettingsFactory.settings(loaded.core());
+            // errors name the file as the user wrote it
+            return new HorizonConfig(file.toString(), loaded.baseDirectory(), loaded.core(), loaded.adapters());
         } catch (ConfigException e) {
             throw CliError.usage(e.line(file.toString()));
         }

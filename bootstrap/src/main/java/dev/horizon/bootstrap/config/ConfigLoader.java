@@ -320,9 +320,10 @@ public final class ConfigLoader {
                 node.set(name, TextNode.valueOf(substitute(raw, key)));
                 continue;
             }
-            node.set(name, substituteAll(value, key));
-            if (component != null && component.getType().isRecord() && node.get(name).isObject()) {
-                prepare((ObjectNode) node.get(name), component.getType(), key, base);
+            if (component != null && component.getType().isRecord() && value.isObject()) {
+                prepare((ObjectNode) value, component.getType(), key, base);
+            } else {
+                node.set(name, substituteAll(value, key));
             }
         }
     }

@@ -47,7 +47,8 @@ public final class ConfigMapper {
 
     /** The mapper that reads config sections (from a YAML tree) into records. */
     public static ObjectMapper reader() {
-        return configure(YAMLMapper.builder()).build();
+        // exact decimals for money and quantities read from the tree
+        return configure(YAMLMapper.builder()).enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     }
 
     /** The mapper that writes the effective config back as YAML. */
@@ -55,7 +56,7 @@ public final class ConfigMapper {
         return configure(YAMLMapper.builder(YAMLFactory.builder()
                 .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
                 .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-                .build())).build();
+                .build())).enable(com.fasterxml.jackson.core.JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN).build();
     }
 
     /** A JSON mapper with the same conventions (for tests and tools). */
@@ -69,7 +70,6 @@ public final class ConfigMapper {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
                 .serializationInclusion(JsonInclude.Include.NON_NULL)
