@@ -161,7 +161,7 @@ final class DecisionStage {
                 s.settle(Decision.HOLD, "paused");
             } else if (kill.active() && s.tradablePrice && !s.settled) {
                 double allowed = killSwitch.allowedTarget(kill, s.currentWeight, s.target);
-                if (allowed != s.target || allowed == 0.0 && s.currentWeight != 0.0) {
+                if (allowed != s.target) {
                     boolean reduces = allowed != s.currentWeight;
                     s.propose(allowed, reduces ? Decision.TRADE : Decision.BLOCKED, KillSwitch.decisionReason(kill));
                 }

@@ -161,6 +161,11 @@ final class EngineHarness implements AutoCloseable {
         throw new AssertionError("no order within " + limit + " bars");
     }
 
+    /** Close time of the next bar {@link #run} would take. */
+    Instant nextClose() {
+        return closes.get(next);
+    }
+
     List<JournalEntry> journal() {
         return store.journal(0, Long.MAX_VALUE);
     }
