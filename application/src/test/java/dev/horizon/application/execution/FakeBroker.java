@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A broker whose behaviour per submit is scripted: fill, rest, reject, or accept and lose the answer. */
-final class FakeBroker implements BrokerPort {
+class FakeBroker implements BrokerPort {
 
     enum Behaviour { FILL, REST, REJECT, ACCEPT_THEN_TIME_OUT, TIME_OUT_WITHOUT_ARRIVING, PARTIAL_THEN_REST }
 
