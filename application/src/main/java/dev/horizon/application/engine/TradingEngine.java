@@ -1,6 +1,5 @@
 package dev.horizon.application.engine;
 
-import dev.horizon.application.daemon.EngineDaemon;
 import dev.horizon.application.execution.OrderExecutor;
 import dev.horizon.application.execution.OrderRequest;
 import dev.horizon.application.execution.StateJournal;
@@ -76,9 +75,9 @@ import org.slf4j.LoggerFactory;
  * </ol>
  *
  * <p>Call {@link #start()} once before the first cycle: it is crash recovery. Not thread-safe:
- * cycles run on one thread ({@link EngineDaemon} guarantees it).
+ * cycles run on one thread (the daemon guarantees it).
  */
-public final class TradingEngine implements EngineDaemon.CycleRunner {
+public final class TradingEngine implements CycleRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(TradingEngine.class);
 
