@@ -178,7 +178,7 @@ public final class TradingEngine implements CycleRunner {
         }
         long began = System.nanoTime();
         StateJournal journal = journal(state);
-        applyCommands(journal, t);
+        int commands = applyCommands(journal, t);
 
         Map<Symbol, Quote> quotes = fetchMarket(t);
         List<SymbolState> symbols = markToMarket(journal, quotes, t);
@@ -212,6 +212,9 @@ public final class TradingEngine implements CycleRunner {
         }
         state = journal.state().toBuilder().completeCycle().build();
         store.save(new EngineSnapshot(state, learned()), entries);
+        if (commands > 0) {
+            inbox.acknowledge(commands);
+        }
         entries.forEach(events::publish);
         events.cycleCompleted(seq, t, state.portfolioValue(), Duration.ofNanos(System.nanoTime() - began));
         KillSwitchCheckView kill = new KillSwitchCheckView(state);
@@ -230,12 +233,15 @@ public final class TradingEngine implements CycleRunner {
         return new StateJournal(store, events, s);
     }
 
-    private void applyCommands(StateJournal journal, Instant t) {
-        for (ControlCommand command : inbox.drain()) {
+    /** Applies the pending operator commands; returns how many, to acknowledge once the cycle is saved. */
+    private int applyCommands(StateJournal journal, Instant t) {
+        List<ControlCommand> commands = inbox.pending();
+        for (ControlCommand command : commands) {
             journal.update(ControlCommands.apply(journal.state(), command, t));
             journal.riskEvent("operator", ControlCommands.describe(command), t);
             LOG.info("operator command applied: {}", ControlCommands.describe(command));
         }
+        return commands.size();
     }
 
     /** Bars and quotes for the universe; a failing source leaves every symbol without data this cycle. */

@@ -186,12 +186,15 @@ final class EngineHarness implements AutoCloseable {
         }
 
         @Override
-        public List<ControlCommand> drain() {
-            List<ControlCommand> out = new ArrayList<>();
-            for (ControlCommand c; (c = commands.poll()) != null; ) {
-                out.add(c);
+        public List<ControlCommand> pending() {
+            return List.copyOf(commands);
+        }
+
+        @Override
+        public void acknowledge(int count) {
+            for (int i = 0; i < count; i++) {
+                commands.remove();
             }
-            return out;
         }
     }
 }

@@ -15,8 +15,10 @@ import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -38,9 +40,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each command is one line with a {@code type} ({@code pause}, {@code resume}, {@code kill}
  * with its {@code reason}, {@code reset_kill}), e.g. {@code {"type":"kill","reason":"FOMC"}},
- * forced to disk before {@link #post} returns. {@link #drain} reads every line and truncates the
- * file. Both hold an exclusive OS lock on the {@code .lock} sidecar, so a command posted while
- * the engine drains lands either in this drain or in the next one, never in between.
+ * forced to disk before {@link #post} returns. {@link #pending} reads the lines; {@link #acknowledge}
+ * removes the first ones by rewriting the rest to a new file moved over the old. All three hold an
+ * exclusive OS lock on the {@code .lock} sidecar, so a command posted while the engine reads
+ * lands either in this read or in the next one, never in between.
  *
  * <p>A line that cannot be read (a post cut short by a crash, a command from a newer version) is
  * skipped with a warning; the lines around it are kept.
@@ -118,34 +121,57 @@ public final class FileControlInbox implements ControlInbox {
     }
 
     @Override
-    public List<ControlCommand> drain() {
-        return withLock("drain", () -> {
-            if (!Files.exists(file)) {
-                return List.of();
+    public List<ControlCommand> pending() {
+        return withLock("read", () -> decode(readAll(), true).stream().map(Line::command).toList());
+    }
+
+    @Override
+    public void acknowledge(int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("cannot acknowledge " + count + " commands");
+        }
+        if (count == 0) {
+            return;
+        }
+        withLock("acknowledge", () -> {
+            byte[] bytes = readAll();
+            List<Line> lines = decode(bytes, false);
+            if (count > lines.size()) {
+                throw new IllegalArgumentException("control inbox " + file + " holds " + lines.size()
+                        + " commands; cannot acknowledge " + count);
             }
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                long size = channel.size();
-                if (size == 0) {
-                    return List.of();
-                }
-                if (size > Integer.MAX_VALUE - 16) {
-                    throw new IOException("the file is " + size + " bytes; move it away");
-                }
-                ByteBuffer buffer = ByteBuffer.allocate((int) size);
-                int read = 0;
-                while (buffer.hasRemaining() && read >= 0) {
-                    read = channel.read(buffer, buffer.position());
-                }
-                List<ControlCommand> commands = decode(buffer.array(), buffer.position());
-                channel.truncate(0);
-                channel.force(true);
-                return commands;
-            }
+            keepFrom(bytes, lines.get(count - 1).end());
+            return null;
         });
     }
 
-    private List<ControlCommand> decode(byte[] bytes, int length) {
-        List<ControlCommand> commands = new ArrayList<>();
+    private byte[] readAll() throws IOException {
+        return Files.exists(file) ? Files.readAllBytes(file) : new byte[0];
+    }
+
+    /**
+     * Keeps the bytes from {@code offset} on: rewritten to a temporary file and moved over the
+     * inbox, so a crash leaves either the old or the new content, never a half-cut file.
+     */
+    private void keepFrom(byte[] bytes, int offset) throws IOException {
+        Path temp = file.resolveSibling(file.getFileName() + ".tmp");
+        try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            writeFully(channel, Arrays.copyOfRange(bytes, offset, bytes.length));
+            channel.force(true);
+        }
+        Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** One complete command line and the offset just past its newline. */
+    private record Line(ControlCommand command, int end) {
+    }
+
+    /** The complete, known command lines; {@code warn} logs the skipped ones (once, when first read). */
+    private List<Line> decode(byte[] bytes, boolean warn) {
+        int length = bytes.length;
+        List<Line> commands = new ArrayList<>();
         int start = 0;
         int lineNumber = 1;
         while (start < length) {
@@ -155,13 +181,13 @@ public final class FileControlInbox implements ControlInbox {
             }
             String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
             if (end == length) {
-                LOG.warn("control inbox {}: line {} is incomplete (a post was interrupted) and was skipped: {}",
+                logIf(warn, "control inbox {}: line {} is incomplete (a post was interrupted) and was skipped: {}",
                         file, lineNumber, text);
             } else if (!text.isBlank()) {
                 try {
-                    commands.add(parse(text));
+                    commands.add(new Line(parse(text), end + 1));
                 } catch (IllegalArgumentException | JsonProcessingException e) {
-                    LOG.warn("control inbox {}: line {} is not a command this version knows and was skipped ({}): {}",
+                    logIf(warn, "control inbox {}: line {} is not a command this version knows and was skipped ({}): {}",
                             file, lineNumber, e.getMessage(), text);
                 }
             }
@@ -169,6 +195,12 @@ public final class FileControlInbox implements ControlInbox {
             lineNumber++;
         }
         return commands;
+    }
+
+    private static void logIf(boolean warn, String format, Object... args) {
+        if (warn) {
+            LOG.warn(format, args);
+        }
     }
 
     private ControlCommand parse(String line) throws JsonProcessingException {

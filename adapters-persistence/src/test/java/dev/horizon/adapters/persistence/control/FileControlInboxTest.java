@@ -1,6 +1,7 @@
 package dev.horizon.adapters.persistence.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.horizon.adapters.persistence.LogCapture;
 import dev.horizon.application.port.ControlCommand;
@@ -227,5 +228,30 @@ class FileControlInboxTest {
             }
             assertThat(reasons).as("commands of poster %s", name).containsExactlyElementsOf(expected);
         }
+    }
+
+    @Test
+    void pending_commands_stay_until_acknowledged_so_a_crash_before_the_save_loses_none() {
+        FileControlInbox engine = FileControlInbox.beside(db());
+        FileControlInbox.beside(db()).post(new ControlCommand.Pause());
+        FileControlInbox.beside(db()).post(new ControlCommand.Kill("drill"));
+
+        assertThat(engine.pending()).containsExactly(new ControlCommand.Pause(), new ControlCommand.Kill("drill"));
+        // the engine died before saving: a restarted engine sees the same commands
+        assertThat(FileControlInbox.beside(db()).pending())
+                .containsExactly(new ControlCommand.Pause(), new ControlCommand.Kill("drill"));
+
+        FileControlInbox.beside(db()).post(new ControlCommand.Resume()); // posted while the cycle ran
+        engine.acknowledge(2);
+        assertThat(engine.pending()).containsExactly(new ControlCommand.Resume());
+    }
+
+    @Test
+    void acknowledging_more_than_is_pending_is_refused() {
+        FileControlInbox inbox = FileControlInbox.beside(db());
+        inbox.post(new ControlCommand.Pause());
+        assertThatThrownBy(() -> inbox.acknowledge(2)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("holds 1 commands; cannot acknowledge 2");
+        assertThat(inbox.pending()).containsExactly(new ControlCommand.Pause());
     }
 }
