@@ -1,6 +1,7 @@
 package dev.horizon.application.daemon;
 
 import dev.horizon.application.engine.CycleResult;
+import dev.horizon.application.engine.CycleRunner;
 import dev.horizon.application.port.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,12 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class EngineDaemon {
 
     private static final Logger LOG = LoggerFactory.getLogger(EngineDaemon.class);
-
-    /** One cycle at one bar close; returns empty when it decided not to run (e.g. bar already done). */
-    @FunctionalInterface
-    public interface CycleRunner {
-        Optional<CycleResult> runCycle(Instant barClose);
-    }
 
     private final Clock clock;
     private final CycleRunner engine;

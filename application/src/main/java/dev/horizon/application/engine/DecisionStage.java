@@ -139,17 +139,14 @@ final class DecisionStage {
         SizingResult sizing = sizer.size(h, arbitration.chosenAlpha(), sigmaH, s.sigmaDay, verdict.factor());
         s.trace.put("sizing", sizing.trace());
         double raw = sizing.rawWeight();
-        if (band.holds(raw, s.currentWeight)) {
-            s.propose(s.currentWeight, Decision.HOLD, NoTradeBand.NO_TRADE_BAND);
-            return;
-        }
         double allowed = verdict.allowedTarget(s.currentWeight, raw);
-        if (verdict.status() == BarrierVerdict.Status.BLOCKED && allowed == s.currentWeight) {
+        boolean blocked = verdict.status() == BarrierVerdict.Status.BLOCKED;
+        if (blocked && allowed == s.currentWeight) {
             s.propose(s.currentWeight, Decision.BLOCKED, verdict.reason());
-        } else if (verdict.status() == BarrierVerdict.Status.BLOCKED) {
-            s.propose(allowed, Decision.TRADE, verdict.reason());
+        } else if (band.holds(allowed, s.currentWeight)) {
+            s.propose(s.currentWeight, Decision.HOLD, NoTradeBand.NO_TRADE_BAND);
         } else {
-            s.propose(raw, Decision.TRADE, arbitration.reason());
+            s.propose(allowed, Decision.TRADE, blocked ? verdict.reason() : arbitration.reason());
         }
     }
 
@@ -164,7 +161,7 @@ final class DecisionStage {
                 s.settle(Decision.HOLD, "paused");
             } else if (kill.active() && s.tradablePrice && !s.settled) {
                 double allowed = killSwitch.allowedTarget(kill, s.currentWeight, s.target);
-                if (allowed != s.target || allowed == 0.0 && s.currentWeight != 0.0) {
+                if (allowed != s.target) {
                     boolean reduces = allowed != s.currentWeight;
                     s.propose(allowed, reduces ? Decision.TRADE : Decision.BLOCKED, KillSwitch.decisionReason(kill));
                 }

@@ -1,6 +1,5 @@
 package dev.horizon.application.engine;
 
-import dev.horizon.application.daemon.EngineDaemon;
 import dev.horizon.application.execution.OrderExecutor;
 import dev.horizon.application.execution.OrderRequest;
 import dev.horizon.application.execution.StateJournal;
@@ -76,9 +75,9 @@ import org.slf4j.LoggerFactory;
  * </ol>
  *
  * <p>Call {@link #start()} once before the first cycle: it is crash recovery. Not thread-safe:
- * cycles run on one thread ({@link EngineDaemon} guarantees it).
+ * cycles run on one thread (the daemon guarantees it).
  */
-public final class TradingEngine implements EngineDaemon.CycleRunner {
+public final class TradingEngine implements CycleRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(TradingEngine.class);
 
@@ -179,7 +178,7 @@ public final class TradingEngine implements EngineDaemon.CycleRunner {
         }
         long began = System.nanoTime();
         StateJournal journal = journal(state);
-        applyCommands(journal, t);
+        int commands = applyCommands(journal, t);
 
         Map<Symbol, Quote> quotes = fetchMarket(t);
         List<SymbolState> symbols = markToMarket(journal, quotes, t);
@@ -213,6 +212,9 @@ public final class TradingEngine implements EngineDaemon.CycleRunner {
         }
         state = journal.state().toBuilder().completeCycle().build();
         store.save(new EngineSnapshot(state, learned()), entries);
+        if (commands > 0) {
+            inbox.acknowledge(commands);
+        }
         entries.forEach(events::publish);
         events.cycleCompleted(seq, t, state.portfolioValue(), Duration.ofNanos(System.nanoTime() - began));
         KillSwitchCheckView kill = new KillSwitchCheckView(state);
@@ -231,12 +233,15 @@ public final class TradingEngine implements EngineDaemon.CycleRunner {
         return new StateJournal(store, events, s);
     }
 
-    private void applyCommands(StateJournal journal, Instant t) {
-        for (ControlCommand command : inbox.drain()) {
+    /** Applies the pending operator commands; returns how many, to acknowledge once the cycle is saved. */
+    private int applyCommands(StateJournal journal, Instant t) {
+        List<ControlCommand> commands = inbox.pending();
+        for (ControlCommand command : commands) {
             journal.update(ControlCommands.apply(journal.state(), command, t));
             journal.riskEvent("operator", ControlCommands.describe(command), t);
             LOG.info("operator command applied: {}", ControlCommands.describe(command));
         }
+        return commands.size();
     }
 
     /** Bars and quotes for the universe; a failing source leaves every symbol without data this cycle. */

@@ -86,7 +86,24 @@ class EngineCycleTest {
         }
     }
 
-    static Instant start() {
-        return EngineHarness.HELD_OUT;
+    @Test
+    void predictions_mature_into_the_ic_and_stability_windows_with_the_realised_return() {
+        try (EngineHarness h = new EngineHarness(dir, EngineHarness.Options.of(Scripts.returnModels(Scripts.RISING)))) {
+            h.engine.start();
+            List<CycleResult> cycles = h.run(40);
+            var model = h.store.load().orElseThrow().learned().prediction().models().get("ret_5m/Ridge");
+            // one prediction per bar; those older than 5 minutes have matured (bars may have gaps)
+            assertThat(model.ic().predictions().length).isBetween(30, 35);
+            assertThat(model.stability().scores().length).isEqualTo(Math.min(50, model.ic().predictions().length));
+            // the first matured pair: predicted at the first cycle, realised over the next five minutes
+            CycleResult first = cycles.get(0);
+            double closeThen = EngineHarness.BITCOIN.stream().filter(b -> b.closeTime().equals(first.time()))
+                    .findFirst().orElseThrow().close();
+            double closeLater = EngineHarness.BITCOIN.stream()
+                    .filter(b -> b.closeTime().equals(first.time().plusSeconds(300)))
+                    .findFirst().orElseThrow().close();
+            assertThat(model.ic().predictions()[0]).isEqualTo(0.0001);
+            assertThat(model.ic().realised()[0]).isEqualTo(closeLater / closeThen - 1);
+        }
     }
 }

@@ -4,6 +4,7 @@ import dev.horizon.adapters.broker.paper.PaperBroker;
 import dev.horizon.adapters.broker.paper.PaperBrokerConfig;
 import dev.horizon.adapters.data.replay.DemoData;
 import dev.horizon.adapters.data.replay.ReplayFeed;
+import dev.horizon.adapters.persistence.control.FileControlInbox;
 import dev.horizon.adapters.persistence.sqlite.SqliteStateStore;
 import dev.horizon.application.engine.CycleResult;
 import dev.horizon.application.engine.EngineSettings;
@@ -33,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -56,45 +58,53 @@ final class EngineHarness implements AutoCloseable {
     final StateStore store;
     final TradingEngine engine;
     final EngineSettings settings;
-    final Queue inbox = new Queue();
+    final ControlInbox inbox;
     private final List<Instant> closes;
     private int next;
 
     /** How to build one engine "process". */
     record Options(ModelPort models, UnaryOperator<EngineSettings> tune, ReconciliationMode mode, Instant start,
                    UnaryOperator<BrokerPort> brokerWrapper, UnaryOperator<MarketDataPort> marketWrapper,
-                   UnaryOperator<StateStore> storeWrapper, Map<Symbol, List<Bar>> extraBars) {
+                   UnaryOperator<StateStore> storeWrapper, Map<Symbol, List<Bar>> extraBars,
+                   Function<Path, ControlInbox> inbox) {
 
         static Options of(ModelPort models) {
-            return new Options(models, s -> s, ReconciliationMode.STRICT, HELD_OUT, b -> b, m -> m, s -> s, Map.of());
+            return new Options(models, s -> s, ReconciliationMode.STRICT, HELD_OUT, b -> b, m -> m, s -> s, Map.of(),
+                    dir -> new Queue());
+        }
+
+        /** Operator commands from the file inbox beside the state database, as the CLI posts them. */
+        Options fileInbox() {
+            return new Options(models, tune, mode, start, brokerWrapper, marketWrapper, storeWrapper, extraBars,
+                    dir -> FileControlInbox.beside(dir.resolve("state.db")));
         }
 
         Options tune(UnaryOperator<EngineSettings> t) {
-            return new Options(models, t, mode, start, brokerWrapper, marketWrapper, storeWrapper, extraBars);
+            return new Options(models, t, mode, start, brokerWrapper, marketWrapper, storeWrapper, extraBars, inbox);
         }
 
         Options mode(ReconciliationMode m) {
-            return new Options(models, tune, m, start, brokerWrapper, marketWrapper, storeWrapper, extraBars);
+            return new Options(models, tune, m, start, brokerWrapper, marketWrapper, storeWrapper, extraBars, inbox);
         }
 
         Options start(Instant s) {
-            return new Options(models, tune, mode, s, brokerWrapper, marketWrapper, storeWrapper, extraBars);
+            return new Options(models, tune, mode, s, brokerWrapper, marketWrapper, storeWrapper, extraBars, inbox);
         }
 
         Options broker(UnaryOperator<BrokerPort> w) {
-            return new Options(models, tune, mode, start, w, marketWrapper, storeWrapper, extraBars);
+            return new Options(models, tune, mode, start, w, marketWrapper, storeWrapper, extraBars, inbox);
         }
 
         Options market(UnaryOperator<MarketDataPort> w) {
-            return new Options(models, tune, mode, start, brokerWrapper, w, storeWrapper, extraBars);
+            return new Options(models, tune, mode, start, brokerWrapper, w, storeWrapper, extraBars, inbox);
         }
 
         Options store(UnaryOperator<StateStore> w) {
-            return new Options(models, tune, mode, start, brokerWrapper, marketWrapper, w, extraBars);
+            return new Options(models, tune, mode, start, brokerWrapper, marketWrapper, w, extraBars, inbox);
         }
 
         Options extraBars(Map<Symbol, List<Bar>> bars) {
-            return new Options(models, tune, mode, start, brokerWrapper, marketWrapper, storeWrapper, bars);
+            return new Options(models, tune, mode, start, brokerWrapper, marketWrapper, storeWrapper, bars, inbox);
         }
     }
 
@@ -108,6 +118,7 @@ final class EngineHarness implements AutoCloseable {
                 .withFees(new BigDecimal("1"), BigDecimal.ZERO)
                 .withStore(dir.resolve("broker.json")), feed, clock);
         this.store = options.storeWrapper().apply(SqliteStateStore.open(dir.resolve("state.db")));
+        this.inbox = options.inbox().apply(dir);
         List<Symbol> universe = new ArrayList<>(List.of(BTC));
         universe.addAll(options.extraBars().keySet());
         this.settings = options.tune().apply(settingsFor(universe));
@@ -161,6 +172,11 @@ final class EngineHarness implements AutoCloseable {
         throw new AssertionError("no order within " + limit + " bars");
     }
 
+    /** Close time of the next bar {@link #run} would take. */
+    Instant nextClose() {
+        return closes.get(next);
+    }
+
     List<JournalEntry> journal() {
         return store.journal(0, Long.MAX_VALUE);
     }
@@ -181,12 +197,15 @@ final class EngineHarness implements AutoCloseable {
         }
 
         @Override
-        public List<ControlCommand> drain() {
-            List<ControlCommand> out = new ArrayList<>();
-            for (ControlCommand c; (c = commands.poll()) != null; ) {
-                out.add(c);
+        public List<ControlCommand> pending() {
+            return List.copyOf(commands);
+        }
+
+        @Override
+        public void acknowledge(int count) {
+            for (int i = 0; i < count; i++) {
+                commands.remove();
             }
-            return out;
         }
     }
 }

@@ -51,6 +51,7 @@ final class JournalFile implements AutoCloseable {
     }
 
     private final Path file;
+    /** Null for a reader ({@link #openForReading}), which never writes. */
     private final FileChannel channel;
     private final ObjectWriter writer;
     private final ObjectReader reader;
@@ -88,10 +89,22 @@ final class JournalFile implements AutoCloseable {
         }
     }
 
+    /**
+     * The journal in {@code directory} for reading only, while its engine may be appending: the
+     * file is neither created nor repaired, a missing file reads as empty and a last line without
+     * its newline is taken for an append in progress and skipped without a warning.
+     */
+    static JournalFile openForReading(Path directory, ObjectMapper mapper) {
+        return new JournalFile(directory.resolve(NAME), null, mapper);
+    }
+
     /** Appends {@code records} in order, as one write, and forces them to disk. */
     void append(List<JournalRecord> records) {
         if (records.isEmpty()) {
             return;
+        }
+        if (channel == null) {
+            throw new UnsupportedOperationException("journal " + file + " is open for reading only");
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (JournalRecord record : records) {
@@ -114,6 +127,9 @@ final class JournalFile implements AutoCloseable {
     List<JournalRecord> readAll() {
         byte[] bytes;
         try {
+            if (channel == null && !Files.exists(file)) {
+                return List.of();
+            }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new StateStoreException("cannot read journal " + file + ": " + e.getMessage(), e);
@@ -128,6 +144,8 @@ final class JournalFile implements AutoCloseable {
             JournalRecord record = complete ? decode(bytes, start, stop) : null;
             if (record != null) {
                 records.add(record);
+            } else if (!complete && channel == null) {
+                LOG.debug("journal {}: line {} is still being written; read without it", file, lineNumber);
             } else if (reportedLines.add(lineNumber)) {
                 LOG.warn("journal {}: line {} is {} and was skipped (an interrupted write or a damaged disk); the "
                         + "lines after it are kept", file, lineNumber, complete ? "corrupt or unreadable" : "incomplete");
@@ -140,6 +158,9 @@ final class JournalFile implements AutoCloseable {
 
     @Override
     public void close() {
+        if (channel == null) {
+            return;
+        }
         try {
             channel.close();
         } catch (IOException e) {

@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * state file carries those entries too, so if the process dies between the two writes, the next
  * {@link #open} appends whichever of them the journal lacks: after a crash the journal holds all
  * of a save's entries exactly when the state holds that save.
+ *
+ * <p>{@link #openReadOnly} gives a lock-free view for status readers while an engine holds the
+ * directory.
  */
 public final class JsonFileStateStore implements StateStore {
 
@@ -44,6 +47,7 @@ public final class JsonFileStateStore implements StateStore {
     private static final Logger LOG = LoggerFactory.getLogger(JsonFileStateStore.class);
 
     private final Path directory;
+    /** Null for a read-only view, which takes no lock. */
     private final StateLock lock;
     private final StateFileCodec codec;
     private final SnapshotFiles snapshots;
@@ -84,6 +88,21 @@ public final class JsonFileStateStore implements StateStore {
         }
     }
 
+    /**
+     * A read-only view of the store in {@code directory} for a status reader: {@link #load()}
+     * reads the newest valid state file and {@link #journal} the journal's complete lines, without
+     * taking the engine lock (so it works while an engine runs) and without creating, repairing or
+     * completing anything. {@link #save} and {@link #append} throw
+     * {@link UnsupportedOperationException}. A missing directory reads as a new location.
+     *
+     * <p>The view's journal lacks the entries of a save the engine has written to the state file
+     * but not yet to the journal (the engine appends them right after, or on its next start).
+     */
+    public static StateStore openReadOnly(Path directory) {
+        ObjectMapper mapper = DomainJson.mapper();
+        return new JsonFileStateStore(directory, null, mapper, JournalFile.openForReading(directory, mapper));
+    }
+
     /** The state directory. */
     public Path directory() {
         return directory;
@@ -102,6 +121,7 @@ public final class JsonFileStateStore implements StateStore {
     @Override
     public synchronized void save(EngineSnapshot snapshot, List<JournalEntry> entries) {
         ensureOpen();
+        ensureWritable("save state");
         long generation = nextGeneration++;
         byte[] content = codec.encode(StateFile.of(snapshot, new StateFile.PendingSave(generation, entries)));
         snapshots.write(content);
@@ -111,6 +131,7 @@ public final class JsonFileStateStore implements StateStore {
     @Override
     public synchronized void append(JournalEntry entry) {
         ensureOpen();
+        ensureWritable("append to the journal");
         journal.append(List.of(new JournalFile.JournalRecord(0, 0, entry)));
     }
 
@@ -137,7 +158,9 @@ public final class JsonFileStateStore implements StateStore {
         try {
             journal.close();
         } finally {
-            lock.close();
+            if (lock != null) {
+                lock.close();
+            }
         }
     }
 
@@ -188,6 +211,13 @@ public final class JsonFileStateStore implements StateStore {
             records.add(new JournalFile.JournalRecord(generation, i, entries.get(i)));
         }
         return records;
+    }
+
+    private void ensureWritable(String action) {
+        if (lock == null) {
+            throw new UnsupportedOperationException("read-only view of state directory " + directory + ": cannot "
+                    + action + "; only the engine that holds the store writes to it");
+        }
     }
 
     private void ensureOpen() {

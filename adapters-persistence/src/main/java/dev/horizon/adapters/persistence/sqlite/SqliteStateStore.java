@@ -12,6 +12,7 @@ import dev.horizon.application.port.StateStoreException;
 import dev.horizon.domain.journal.JournalEntry;
 import dev.horizon.domain.snapshot.EngineSnapshot;
 import dev.horizon.domain.state.EngineState;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,6 +27,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -44,6 +46,10 @@ import org.sqlite.SQLiteException;
  * each entry on its own. The schema version is SQLite's {@code user_version}, advanced by
  * {@link SchemaMigrations}. A {@code <database>.lock} file next to the database holds the
  * single-engine lock and the holder's pid.
+ *
+ * <p>{@link #openReadOnly} gives a second, lock-free view for status readers while an engine
+ * holds the store: SQLite's WAL mode lets a reader see the last committed state without
+ * blocking the writer.
  */
 public final class SqliteStateStore implements StateStore {
 
@@ -54,7 +60,9 @@ public final class SqliteStateStore implements StateStore {
     static final String AFTER_SNAPSHOT = "after_snapshot";
 
     private final Path database;
+    /** Null for a read-only view, which takes no lock. */
     private final StateLock lock;
+    /** Null for a read-only view of a database that does not exist (yet). */
     private final Connection connection;
     private final ObjectMapper mapper;
     private final ObjectWriter entryWriter;
@@ -122,6 +130,49 @@ public final class SqliteStateStore implements StateStore {
         }
     }
 
+    /**
+     * A read-only view of the store in {@code database} for a status reader: {@link #load()} and
+     * {@link #journal} see what the engine last committed, without taking the engine lock (so it
+     * works while an engine runs) and without changing the file. {@link #save} and
+     * {@link #append} throw {@link UnsupportedOperationException}. A database that does not
+     * exist yet reads as a new location (no state, empty journal).
+     *
+     * @throws StateCorruptedException if the file is not a readable SQLite database
+     * @throws StateStoreException     naming the file if it was written by a newer version or
+     *                                 cannot be opened
+     */
+    public static StateStore openReadOnly(Path database) {
+        Path db = database.toAbsolutePath();
+        if (!Files.exists(db)) {
+            return new SqliteStateStore(db, null, null, point -> { });
+        }
+        SQLiteConfig config = new SQLiteConfig();
+        config.setReadOnly(true);
+        config.setBusyTimeout(5000);
+        Connection connection = null;
+        try {
+            connection = config.createConnection("jdbc:sqlite:" + db);
+            int version = SchemaMigrations.version(connection);
+            int latest = SchemaMigrations.standard().latestVersion();
+            if (version > latest) {
+                throw new StateStoreException("database " + db + " has schema version " + version
+                        + " but this Horizon knows versions up to " + latest + ": run the Horizon version that wrote it");
+            }
+            if (version == 0) {
+                // Created but never set up by an engine: nothing saved yet.
+                connection.close();
+                connection = null;
+            }
+            return new SqliteStateStore(db, null, connection, point -> { });
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(connection);
+            if (e instanceof StateStoreException sse) {
+                throw sse;
+            }
+            throw failure("open (read-only)", db, e);
+        }
+    }
+
     /** The database file. */
     public Path database() {
         return database;
@@ -130,6 +181,9 @@ public final class SqliteStateStore implements StateStore {
     @Override
     public synchronized Optional<EngineSnapshot> load() {
         ensureOpen();
+        if (connection == null) {
+            return Optional.empty();
+        }
         String json;
         try (PreparedStatement select = connection.prepareStatement("SELECT state_json FROM snapshot WHERE id = 1");
              ResultSet rs = select.executeQuery()) {
@@ -153,6 +207,7 @@ public final class SqliteStateStore implements StateStore {
     public synchronized void save(EngineSnapshot snapshot, List<JournalEntry> entries) {
         EngineState state = snapshot.state();
         ensureOpen();
+        ensureWritable("save state");
         String stateJson = toJson(snapshot);
         List<String> entryJson = new ArrayList<>(entries.size());
         for (JournalEntry entry : entries) {
@@ -193,6 +248,7 @@ public final class SqliteStateStore implements StateStore {
     @Override
     public synchronized void append(JournalEntry entry) {
         ensureOpen();
+        ensureWritable("append to the journal");
         String json = toJson(entry);
         try {
             // Auto-commit: the entry is committed (and, with synchronous=FULL, on disk) on return.
@@ -206,6 +262,9 @@ public final class SqliteStateStore implements StateStore {
     public synchronized List<JournalEntry> journal(long fromCycle, long toCycle) {
         ensureOpen();
         List<JournalEntry> entries = new ArrayList<>();
+        if (connection == null) {
+            return entries;
+        }
         try (PreparedStatement select = connection.prepareStatement(
                 "SELECT seq, entry_json FROM journal WHERE cycle BETWEEN ? AND ? ORDER BY seq")) {
             select.setLong(1, fromCycle);
@@ -229,11 +288,15 @@ public final class SqliteStateStore implements StateStore {
         }
         closed = true;
         try {
-            connection.close();
+            if (connection != null) {
+                connection.close();
+            }
         } catch (SQLException e) {
             LOG.warn("closing state database {} failed: {}", database, e.getMessage());
         } finally {
-            lock.close();
+            if (lock != null) {
+                lock.close();
+            }
         }
     }
 
@@ -277,6 +340,13 @@ public final class SqliteStateStore implements StateStore {
     private void ensureOpen() {
         if (closed) {
             throw new IllegalStateException("state store " + database + " is closed");
+        }
+    }
+
+    private void ensureWritable(String action) {
+        if (lock == null) {
+            throw new UnsupportedOperationException("read-only view of state database " + database + ": cannot "
+                    + action + "; only the engine that holds the store writes to it");
         }
     }
 
