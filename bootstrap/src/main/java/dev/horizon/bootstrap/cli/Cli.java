@@ -1,5 +1,6 @@
 package dev.horizon.bootstrap.cli;
 
+import dev.horizon.bootstrap.observability.Logging;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -19,12 +20,12 @@ public final class Cli {
         line.setCaseInsensitiveEnumValuesAllowed(true);
         line.setExecutionStrategy(parsed -> {
             GlobalOptions g = root.global();
-            String format = g.logFormat() == null ? "text" : g.logFormat();
-            if (!format.equals("text") && !format.equals("json")) {
-                throw new ParameterException(parsed.commandSpec().commandLine(),
-                        "--log-format: '" + format + "' is not one of text, json");
+            String format = g.logFormat() == null || g.logFormat().equalsIgnoreCase("text") ? "human" : g.logFormat();
+            try {
+                Logging.configure(format, g.debug());
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(parsed.commandSpec().commandLine(), "--log-format: " + e.getMessage());
             }
-            LogSetup.configure(format, g.debug());
             return new CommandLine.RunLast().execute(parsed);
         });
         line.setParameterExceptionHandler((ParameterException e, String[] a) -> {

@@ -56,6 +56,13 @@ abstract class CommandBase {
         }
     }
 
+    /** Applies {@code logging.format} unless {@code --log-format} was given. */
+    void applyLogging(HorizonConfig config) {
+        if (global().logFormat() == null && !config.core().logging().format().equals("human")) {
+            dev.horizon.bootstrap.observability.Logging.configure(config.core().logging().format(), global().debug());
+        }
+    }
+
     /**
      * Refuses a config that trades real money unless the operator said so with the flag or
      * {@code HORIZON_LIVE=1}.

@@ -6,7 +6,6 @@ import dev.horizon.application.port.StateLockedException;
 import dev.horizon.application.port.StateStore;
 import dev.horizon.application.time.SystemClock;
 import dev.horizon.bootstrap.spi.StateStoreFactory;
-import dev.horizon.bootstrap.wiring.ControlInboxes;
 import dev.horizon.domain.journal.JournalEntry;
 import dev.horizon.domain.market.MarketCalendar;
 import dev.horizon.domain.snapshot.EngineSnapshot;
@@ -65,12 +64,7 @@ final class ControlCommandLine {
         }
 
         private int queue(StateStoreFactory state, ControlCommand command, StateLockedException running) {
-            if (!ControlInboxes.available()) {
-                throw CliError.failure(command.name() + ": the engine is running (" + Failures.oneLine(running.getMessage())
-                        + ") and this build cannot queue commands for it; use the admin endpoint or stop the engine first",
-                        running);
-            }
-            ControlInboxes.beside(state).post(command);
+            state.controlInbox().post(command);
             out().println(ControlCommands.describe(command) + ": queued for the running engine ("
                     + Failures.oneLine(running.getMessage()) + "); it applies it at the start of its next cycle");
             out().flush();

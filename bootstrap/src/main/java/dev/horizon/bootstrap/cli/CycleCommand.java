@@ -3,12 +3,10 @@ package dev.horizon.bootstrap.cli;
 import dev.horizon.application.engine.CycleResult;
 import dev.horizon.application.engine.TradingEngine;
 import dev.horizon.application.port.Clock;
-import dev.horizon.application.port.EventSink;
 import dev.horizon.application.time.SimulatedClock;
 import dev.horizon.bootstrap.config.CoreConfig;
 import dev.horizon.bootstrap.config.HorizonConfig;
 import dev.horizon.bootstrap.spi.ReplaySchedule;
-import dev.horizon.bootstrap.wiring.ControlInboxes;
 import dev.horizon.bootstrap.wiring.EngineAssembly;
 import dev.horizon.domain.state.TradeDecision;
 import java.math.RoundingMode;
@@ -41,13 +39,16 @@ final class CycleCommand extends CommandBase implements Callable<Integer> {
     public Integer call() {
         HorizonConfig cfg = loadConfig(config);
         requireLiveConsent(cfg, live);
+        applyLogging(cfg);
         EngineAssembly assembly;
+        EngineServices services = new EngineServices();
         try {
-            assembly = EngineAssembly.open(cfg, new EngineAssembly.Options(EventSink.discarding(), ControlInboxes::beside));
+            assembly = EngineAssembly.open(cfg, new EngineAssembly.Options(services.events(), true));
         } catch (RuntimeException e) {
+            services.close();
             throw withSource(e, config.toString());
         }
-        try (assembly) {
+        try (services; assembly) {
             TradingEngine engine = assembly.engine();
             Optional<Instant> bar;
             if (cfg.replay()) {

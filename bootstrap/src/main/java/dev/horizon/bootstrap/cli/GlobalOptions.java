@@ -10,8 +10,8 @@ public final class GlobalOptions {
             description = "Log at debug level and print stack traces with errors.")
     boolean debug;
 
-    @Option(names = "--log-format", scope = ScopeType.INHERIT, paramLabel = "text|json",
-            description = "Log lines as human-readable text (default) or JSON lines.")
+    @Option(names = "--log-format", scope = ScopeType.INHERIT, paramLabel = "human|json",
+            description = "Log lines (on stderr) human-readable (default) or as JSON lines.")
     String logFormat;
 
     /** Whether stack traces are shown. */
@@ -19,7 +19,7 @@ public final class GlobalOptions {
         return debug;
     }
 
-    /** {@code text}, {@code json}, or {@code null} when not given. */
+    /** {@code human}, {@code json}, or {@code null} when not given. */
     public String logFormat() {
         return logFormat;
     }

@@ -2,13 +2,11 @@ package dev.horizon.bootstrap.cli;
 
 import dev.horizon.application.daemon.EngineDaemon;
 import dev.horizon.application.engine.TradingEngine;
-import dev.horizon.application.port.EventSink;
 import dev.horizon.application.time.SimulatedClock;
 import dev.horizon.bootstrap.config.CoreConfig;
 import dev.horizon.bootstrap.config.HorizonConfig;
 import dev.horizon.bootstrap.demo.DemoSetup;
 import dev.horizon.bootstrap.spi.ReplaySchedule;
-import dev.horizon.bootstrap.wiring.ControlInboxes;
 import dev.horizon.bootstrap.wiring.EngineAssembly;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -70,6 +68,7 @@ final class RunCommand extends CommandBase implements Callable<Integer> {
             cfg = loadConfig(config);
             source = config.toString();
             requireLiveConsent(cfg, live);
+            applyLogging(cfg);
         }
         try (DemoSetup.Session held = session) {
             return run(cfg, source, demo, signals, held);
@@ -77,14 +76,24 @@ final class RunCommand extends CommandBase implements Callable<Integer> {
     }
 
     private int run(HorizonConfig cfg, String source, boolean demo, Signals signals, DemoSetup.Session session) {
-        EngineAssembly.Options options = new EngineAssembly.Options(EventSink.discarding(), ControlInboxes::beside);
+        EngineServices services = new EngineServices();
         EngineAssembly assembly;
         try {
-            assembly = EngineAssembly.open(cfg, options);
+            assembly = EngineAssembly.open(cfg, new EngineAssembly.Options(services.events(), true));
         } catch (RuntimeException e) {
+            services.close();
             throw withSource(e, source);
         }
-        try (assembly) {
+        try (services; assembly) {
+            try {
+                services.startAdmin(cfg.core().admin(), assembly.controlInbox()).ifPresent(a -> {
+                    out().println("admin endpoint on http://" + a.getHostString() + ":" + a.getPort()
+                            + " (GET /health /metrics /status; POST /pause /resume /kill /reset-kill with the token)");
+                    out().flush();
+                });
+            } catch (RuntimeException e) {
+                throw withSource(e, source);
+            }
             String location = displayPath(assembly.stateStoreFactory().location());
             if (demo) {
                 out().println("horizon demo: paper account on BTC/USD minute bars replayed from Bitstamp trades,"
@@ -94,13 +103,14 @@ final class RunCommand extends CommandBase implements Callable<Integer> {
                 out().flush();
             }
             if (cfg.replay()) {
-                return replay(assembly, cfg, signals, location);
+                return replay(assembly, cfg, signals, location, services);
             }
-            return daemon(assembly, cfg.core(), signals, location);
+            return daemon(assembly, cfg.core(), signals, location, services);
         }
     }
 
-    private int replay(EngineAssembly assembly, HorizonConfig cfg, Signals signals, String location) {
+    private int replay(EngineAssembly assembly, HorizonConfig cfg, Signals signals, String location,
+                       EngineServices services) {
         SimulatedClock clock = assembly.simulatedClock().orElseThrow();
         ReplaySchedule schedule = assembly.schedule().orElseThrow(() ->
                 new IllegalStateException("market data " + cfg.adapter(dev.horizon.bootstrap.spi.AdapterKind.MARKET_DATA)
@@ -112,25 +122,39 @@ final class RunCommand extends CommandBase implements Callable<Integer> {
         clock.set(closes.get(0).minusMillis(1));
         TradingEngine engine = assembly.engine();
         engine.start();
+        services.publish(engine.state());
         RunReport report = new RunReport(out(), engine.state().portfolioValue(), 500);
-        ReplayLoop loop = new ReplayLoop(engine, clock, closes, speed, maxBars == null ? Long.MAX_VALUE : maxBars,
-                report::onCycle);
-        signals.onStop(loop::requestStop);
+        ReplayLoop loop = new ReplayLoop(engine, clock, closes, speed, maxBars == null ? Long.MAX_VALUE : maxBars, r -> {
+            report.onCycle(r);
+            services.publish(engine.state());
+        });
+        signals.onStop(() -> {
+            services.stopping();
+            loop.requestStop();
+        });
         loop.run();
         report.summary(location, signals.requested() ? "signal" : null);
         return ExitCodes.OK;
     }
 
-    private int daemon(EngineAssembly assembly, CoreConfig core, Signals signals, String location) {
+    private int daemon(EngineAssembly assembly, CoreConfig core, Signals signals, String location,
+                       EngineServices services) {
         if (maxBars != null || speed > 0) {
             throw CliError.usage("run: --speed and --max-bars apply to replayed market data only");
         }
         TradingEngine engine = assembly.engine();
         engine.start();
+        services.publish(engine.state());
         RunReport report = new RunReport(out(), engine.state().portfolioValue(), 0);
         EngineDaemon daemon = new EngineDaemon(assembly.clock(), engine, core.engine().barInterval(),
-                core.engine().barCloseDelay(), core.engine().tradeOutsideSession(), report::onCycle);
-        signals.onStop(daemon::requestStop);
+                core.engine().barCloseDelay(), core.engine().tradeOutsideSession(), r -> {
+                    report.onCycle(r);
+                    services.publish(engine.state());
+                });
+        signals.onStop(() -> {
+            services.stopping();
+            daemon.requestStop();
+        });
         out().println("engine running: a cycle at every " + core.engine().barInterval().toMinutes()
                 + "m bar close; SIGTERM or Ctrl-C stops it after the current cycle");
         out().flush();

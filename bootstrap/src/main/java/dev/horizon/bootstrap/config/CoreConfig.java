@@ -327,12 +327,14 @@ public record CoreConfig(Engine engine, List<String> horizons, Prediction predic
     /**
      * {@code admin.*}: the admin HTTP endpoint, off while {@code bind} has port 0.
      *
-     * @param bind  {@code host:port}; port 0 (the default {@code 127.0.0.1:0}) keeps it off
-     * @param token the bearer token the mutating POSTs require; needed when the endpoint is on
+     * @param bind             {@code host:port}; port 0 (the default {@code 127.0.0.1:0}) keeps it off
+     * @param token            the bearer token the mutating POSTs require; needed when the endpoint is on
+     * @param allowNonLoopback bind to an address other machines can reach (false: loopback only)
      */
-    public record Admin(String bind, Secret token) {
+    public record Admin(String bind, Secret token, Boolean allowNonLoopback) {
         public Admin {
             bind = or(bind, "127.0.0.1:0");
+            allowNonLoopback = or(allowNonLoopback, false);
             int colon = bind.lastIndexOf(':');
             if (colon <= 0 || !bind.substring(colon + 1).matches("\\d{1,5}")
                     || Integer.parseInt(bind.substring(colon + 1)) > 65535) {
@@ -345,7 +347,7 @@ public record CoreConfig(Engine engine, List<String> horizons, Prediction predic
         }
 
         static Admin defaults() {
-            return new Admin(null, null);
+            return new Admin(null, null, null);
         }
 
         /** Whether the endpoint is on. */
@@ -368,21 +370,23 @@ public record CoreConfig(Engine engine, List<String> horizons, Prediction predic
         }
     }
 
-    /** {@code logging.*}: format {@code text} or {@code json} (the CLI's {@code --log-format} wins), level. */
-    public record Logging(String format, String level) {
+    /**
+     * {@code logging.*}: the log line format, {@code human} (default) or {@code json}; the CLI's
+     * {@code --log-format} wins. (The level: {@code --debug}, or {@code -Dhorizon.log.level=WARN}.)
+     */
+    public record Logging(String format) {
         public Logging {
-            format = or(format, "text").toLowerCase(Locale.ROOT);
-            if (!format.equals("text") && !format.equals("json")) {
-                throw new ConfigException("logging.format", "'" + format + "' is not one of text, json");
+            format = or(format, "human").toLowerCase(Locale.ROOT);
+            if (format.equals("text")) {
+                format = "human";
             }
-            level = or(level, "info").toLowerCase(Locale.ROOT);
-            if (!Set.of("error", "warn", "info", "debug", "trace").contains(level)) {
-                throw new ConfigException("logging.level", "'" + level + "' is not one of error, warn, info, debug, trace");
+            if (!format.equals("human") && !format.equals("json")) {
+                throw new ConfigException("logging.format", "'" + format + "' is not one of human, json");
             }
         }
 
         static Logging defaults() {
-            return new Logging(null, null);
+            return new Logging(null);
         }
     }
 }

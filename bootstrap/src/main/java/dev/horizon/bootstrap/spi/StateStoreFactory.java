@@ -1,5 +1,6 @@
 package dev.horizon.bootstrap.spi;
 
+import dev.horizon.application.port.ControlInbox;
 import dev.horizon.application.port.StateStore;
 import java.nio.file.Path;
 
@@ -21,4 +22,10 @@ public interface StateStoreFactory {
 
     /** Whether any state was ever written there. */
     boolean exists();
+
+    /**
+     * Where operator commands for the engine on this state wait (the CLI's pause, kill... post
+     * here while the engine runs; the engine reads it every cycle). Usually a file beside the state.
+     */
+    ControlInbox controlInbox();
 }

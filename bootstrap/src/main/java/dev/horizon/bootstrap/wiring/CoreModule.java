@@ -18,7 +18,6 @@ import dev.horizon.application.time.SimulatedClock;
 import dev.horizon.bootstrap.config.CoreConfig;
 import dev.horizon.bootstrap.spi.AdapterEnvironment;
 import dev.horizon.bootstrap.spi.StateStoreFactory;
-import java.util.function.Function;
 
 /**
  * What the engine itself needs besides the four adapters: the environment, the clock, the
@@ -31,16 +30,16 @@ final class CoreModule extends AbstractModule {
     private final AdapterEnvironment environment;
     private final Clock clock;
     private final EventSink events;
-    private final Function<StateStoreFactory, ControlInbox> inbox;
+    private final boolean operatorCommands;
 
     CoreModule(CoreConfig config, EngineSettings settings, AdapterEnvironment environment, Clock clock, EventSink events,
-               Function<StateStoreFactory, ControlInbox> inbox) {
+               boolean operatorCommands) {
         this.config = config;
         this.settings = settings;
         this.environment = environment;
         this.clock = clock;
         this.events = events;
-        this.inbox = inbox;
+        this.operatorCommands = operatorCommands;
     }
 
     @Override
@@ -63,7 +62,7 @@ final class CoreModule extends AbstractModule {
     @Provides
     @Singleton
     ControlInbox inbox(StateStoreFactory factory) {
-        return inbox.apply(factory);
+        return operatorCommands ? factory.controlInbox() : ControlInbox.none();
     }
 
     @Provides

@@ -31,7 +31,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,18 +48,18 @@ public final class EngineAssembly implements AutoCloseable {
     /**
      * What the caller supplies.
      *
-     * @param events the event sink (logs, metrics)
-     * @param inbox  the operator inbox of an engine whose state lives at the factory's location
+     * @param events           the event sink (logs, metrics)
+     * @param operatorCommands whether the engine reads the operator inbox beside its state
+     *                         ({@link StateStoreFactory#controlInbox()}); false for backtests
      */
-    public record Options(EventSink events, Function<StateStoreFactory, ControlInbox> inbox) {
+    public record Options(EventSink events, boolean operatorCommands) {
         public Options {
             Objects.requireNonNull(events, "events");
-            Objects.requireNonNull(inbox, "inbox");
         }
 
         /** No events, no operator commands (backtests). */
         public static Options quiet() {
-            return new Options(EventSink.discarding(), f -> ControlInbox.none());
+            return new Options(EventSink.discarding(), false);
         }
     }
 
@@ -90,7 +89,7 @@ public final class EngineAssembly implements AutoCloseable {
         Clock clock = config.replay() ? new SimulatedClock(Instant.EPOCH, environment.calendar())
                 : new SystemClock(environment.calendar());
         List<Module> modules = new ArrayList<>();
-        modules.add(new CoreModule(config.core(), settings, environment, clock, options.events(), options.inbox()));
+        modules.add(new CoreModule(config.core(), settings, environment, clock, options.events(), options.operatorCommands()));
         for (AdapterKind kind : AdapterKind.values()) {
             modules.add(config.adapter(kind).module(environment));
         }
@@ -162,6 +161,11 @@ public final class EngineAssembly implements AutoCloseable {
 
     public StateStoreFactory stateStoreFactory() {
         return injector.getInstance(StateStoreFactory.class);
+    }
+
+    /** The operator inbox the engine reads ({@link ControlInbox#none()} for a backtest). */
+    public ControlInbox controlInbox() {
+        return injector.getInstance(ControlInbox.class);
     }
 
     /** Closes every part opened, in reverse order; the state store (and its lock) last. Idempotent. */

@@ -4,7 +4,9 @@ import static dev.horizon.bootstrap.config.Check.or;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import dev.horizon.adapters.persistence.control.FileControlInbox;
 import dev.horizon.adapters.persistence.jsonfile.JsonFileStateStore;
+import dev.horizon.application.port.ControlInbox;
 import dev.horizon.application.port.StateStore;
 import dev.horizon.bootstrap.spi.AdapterEnvironment;
 import dev.horizon.bootstrap.spi.AdapterKind;
@@ -54,7 +56,7 @@ public final class JsonFileStateProvider implements AdapterProvider<JsonFileStat
 
                     @Override
                     public StateStore openReadOnly() {
-                        return ReadOnlyStores.jsonFile(directory);
+                        return JsonFileStateStore.openReadOnly(directory);
                     }
 
                     @Override
@@ -72,6 +74,11 @@ public final class JsonFileStateProvider implements AdapterProvider<JsonFileStat
                         } catch (IOException e) {
                             return true;
                         }
+                    }
+
+                    @Override
+                    public ControlInbox controlInbox() {
+                        return FileControlInbox.inDirectory(directory);
                     }
                 });
             }

@@ -4,7 +4,9 @@ import static dev.horizon.bootstrap.config.Check.or;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import dev.horizon.adapters.persistence.control.FileControlInbox;
 import dev.horizon.adapters.persistence.sqlite.SqliteStateStore;
+import dev.horizon.application.port.ControlInbox;
 import dev.horizon.application.port.StateStore;
 import dev.horizon.bootstrap.spi.AdapterEnvironment;
 import dev.horizon.bootstrap.spi.AdapterKind;
@@ -52,7 +54,7 @@ public final class SqliteStateProvider implements AdapterProvider<SqliteStatePro
 
                     @Override
                     public StateStore openReadOnly() {
-                        return ReadOnlyStores.sqlite(database);
+                        return SqliteStateStore.openReadOnly(database);
                     }
 
                     @Override
@@ -63,6 +65,11 @@ public final class SqliteStateProvider implements AdapterProvider<SqliteStatePro
                     @Override
                     public boolean exists() {
                         return Files.exists(database);
+                    }
+
+                    @Override
+                    public ControlInbox controlInbox() {
+                        return FileControlInbox.beside(database);
                     }
                 });
             }
