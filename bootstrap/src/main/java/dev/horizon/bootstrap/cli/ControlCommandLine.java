@@ -65,8 +65,11 @@ final class ControlCommandLine {
 
         private int queue(StateStoreFactory state, ControlCommand command, StateLockedException running) {
             state.controlInbox().post(command);
+            java.util.regex.Matcher pid = java.util.regex.Pattern.compile("pid (\\d+)").matcher(
+                    String.valueOf(running.getMessage()));
             out().println(ControlCommands.describe(command) + ": queued for the running engine ("
-                    + Failures.oneLine(running.getMessage()) + "); it applies it at the start of its next cycle");
+                    + (pid.find() ? "pid " + pid.group(1) : Failures.oneLine(running.getMessage()))
+                    + "); it applies it at the start of its next cycle");
             out().flush();
             return ExitCodes.OK;
         }

@@ -85,13 +85,13 @@ class CliCommandsTest {
         }
         Files.writeString(dir.resolve("bars.csv"), csv);
 
-        Outcome r = horizon("features", "--bars", "bars.csv", "--out", "features.csv", "--history-bars", "50");
+        Outcome r = horizon("features", "--bars", "bars.csv", "--out", "features.csv", "--history-bars", "80");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
         List<String> lines = Files.readAllLines(dir.resolve("features.csv"), StandardCharsets.UTF_8);
         assertThat(lines).hasSize(n + 1);
         assertThat(lines.get(0)).isEqualTo("timestamp," + String.join(",", FeatureLibrary.names()));
-        double[][] expected = new RollingFeatures(50).computeAll(open, high, low, close, volume, n);
+        double[][] expected = new RollingFeatures(80).computeAll(open, high, low, close, volume, n);
         for (int bar : new int[] {0, 25, 60, 89}) {
             String[] cells = lines.get(bar + 1).split(",");
             assertThat(cells[0]).isEqualTo(t.plusSeconds(60L * bar).toString());
