@@ -101,6 +101,7 @@ public final class FakeAlpacaServer extends Dispatcher implements AutoCloseable 
     public static FakeAlpacaServer start(BigDecimal initialCash) {
         FakeAlpacaServer fake = new FakeAlpacaServer(initialCash);
         fake.server.setDispatcher(fake);
+        fake.server.setServerSocketFactory(new NoDelayServerSocketFactory());
         try {
             fake.server.start(InetAddress.getByName("127.0.0.1"), 0);
         } catch (IOException e) {
@@ -263,22 +264,34 @@ public final class FakeAlpacaServer extends Dispatcher implements AutoCloseable 
         requests.incrementAndGet();
         String body = request.getBody().readUtf8();
         synchronized (lock) {
+            if (request.getMethod().equals("POST") && request.getRequestUrl().encodedPath().equals("/v2/orders")) {
+                postsByClientId.merge(clientIdOf(body), 1, Integer::sum);
+            }
             Fault fault = takeFault(request);
             MockResponse response;
             if (fault != null && !fault.applyFirst()) {
-                response = fault.response(null);
+                response = fault.response(null, request);
             } else {
                 response = route(request, body);
                 if (fault != null) {
-                    response = fault.response(response);
+                    response = fault.response(response, request);
                 }
             }
             boolean delivered = response.getSocketPolicy() != SocketPolicy.DISCONNECT_AFTER_REQUEST
                     && response.getSocketPolicy() != SocketPolicy.NO_RESPONSE;
             String responseBody = response.getBody() == null ? "" : response.getBody().clone().readUtf8();
+            boolean malformed = fault != null && fault.malformed();
             exchanges.add(new Exchange(request, body, delivered ? statusCode(response) : null,
-                    delivered ? responseBody : null));
+                    delivered ? responseBody : null, malformed));
             return response;
+        }
+    }
+
+    private static String clientIdOf(String body) {
+        try {
+            return JSON.readTree(body).path("client_order_id").asText("");
+        } catch (IOException e) {
+            return "";
         }
     }
 
@@ -353,7 +366,6 @@ public final class FakeAlpacaServer extends Dispatcher implements AutoCloseable 
             return error(422, 40010000, "request body format is invalid");
         }
         String clientId = in.path("client_order_id").asText(UUID.randomUUID().toString());
-        postsByClientId.merge(clientId, 1, Integer::sum);
         if (byClientId.containsKey(clientId)) {
             return error(422, 40010001, "client_order_id must be unique");
         }
@@ -656,8 +668,12 @@ public final class FakeAlpacaServer extends Dispatcher implements AutoCloseable 
 
     // ------------------------------------------------------------------ model
 
-    /** One request and the answer delivered: {@code status} and {@code responseBody} are null when none was. */
-    public record Exchange(RecordedRequest request, String requestBody, Integer status, String responseBody) {
+    /**
+     * One request and the answer delivered: {@code status} and {@code responseBody} are null when
+     * none was; {@code malformed} marks an answer deliberately broken by a fault (not Alpaca's shape).
+     */
+    public record Exchange(RecordedRequest request, String requestBody, Integer status, String responseBody,
+                           boolean malformed) {
 
         /** "GET /v2/account" */
         public String describe() {
@@ -671,68 +687,76 @@ public final class FakeAlpacaServer extends Dispatcher implements AutoCloseable 
      * was applied ({@code applyFirst} true: e.g. the order is placed, then the connection drops).
      */
     public record Fault(String method, String pathPrefix, boolean applyFirst, int status, String retryAfter,
-                        SocketPolicy socket, Duration delay, boolean malformed, int times) {
+                        SocketPolicy socket, Duration delay, boolean malformed, boolean echo, int times) {
 
         /** HTTP {@code status} instead of the answer, the request not applied. */
         public static Fault status(String method, String path, int status) {
-            return new Fault(method, path, false, status, null, null, null, false, 1);
+            return new Fault(method, path, false, status, null, null, null, false, false, 1);
         }
 
         /** 429 with {@code Retry-After: seconds}, the request not applied. */
         public static Fault rateLimited(String method, String path, long seconds) {
-            return new Fault(method, path, false, 429, Long.toString(seconds), null, null, false, 1);
+            return new Fault(method, path, false, 429, Long.toString(seconds), null, null, false, false, 1);
         }
 
         /** No answer at all (the client's read times out), the request not applied. */
         public static Fault noAnswer(String method, String path) {
-            return new Fault(method, path, false, 0, null, SocketPolicy.NO_RESPONSE, null, false, 1);
+            return new Fault(method, path, false, 0, null, SocketPolicy.NO_RESPONSE, null, false, false, 1);
         }
 
         /** The connection drops before any answer, the request not applied. */
         public static Fault disconnect(String method, String path) {
-            return new Fault(method, path, false, 0, null, SocketPolicy.DISCONNECT_AFTER_REQUEST, null, false, 1);
+            return new Fault(method, path, false, 0, null, SocketPolicy.DISCONNECT_AFTER_REQUEST, null, false, false, 1);
         }
 
         /** A 200 whose body is not JSON, the request not applied. */
         public static Fault malformed(String method, String path) {
-            return new Fault(method, path, false, 200, null, null, null, true, 1);
+            return new Fault(method, path, false, 200, null, null, null, true, false, 1);
         }
 
         /** The request is applied (the order placed), then the connection drops before the answer. */
         public static Fault disconnectAfterApplying(String method, String path) {
-            return new Fault(method, path, true, 0, null, SocketPolicy.DISCONNECT_AFTER_REQUEST, null, false, 1);
+            return new Fault(method, path, true, 0, null, SocketPolicy.DISCONNECT_AFTER_REQUEST, null, false, false, 1);
         }
 
         /** The request is applied, then no answer comes (the client's read times out). */
         public static Fault noAnswerAfterApplying(String method, String path) {
-            return new Fault(method, path, true, 0, null, SocketPolicy.NO_RESPONSE, null, false, 1);
+            return new Fault(method, path, true, 0, null, SocketPolicy.NO_RESPONSE, null, false, false, 1);
         }
 
         /** The request is applied, then HTTP {@code status} is answered. */
         public static Fault statusAfterApplying(String method, String path, int status) {
-            return new Fault(method, path, true, status, null, null, null, false, 1);
+            return new Fault(method, path, true, status, null, null, null, false, false, 1);
         }
 
         /** The request is applied, then a 200 with a body that is not JSON is answered. */
         public static Fault malformedAfterApplying(String method, String path) {
-            return new Fault(method, path, true, 200, null, null, null, true, 1);
+            return new Fault(method, path, true, 200, null, null, null, true, false, 1);
         }
 
         /** The real answer, its headers delayed by {@code delay}. */
         public static Fault slow(String method, String path, Duration delay) {
-            return new Fault(method, path, true, 0, null, null, delay, false, 1);
+            return new Fault(method, path, true, 0, null, null, delay, false, false, 1);
+        }
+
+        /**
+         * HTTP {@code status} whose error message quotes the request's key headers back, the request
+         * not applied: a misbehaving server or proxy, to prove the adapter never repeats them.
+         */
+        public static Fault echoingCredentials(String method, String path, int status) {
+            return new Fault(method, path, false, status, null, null, null, false, true, 1);
         }
 
         /** The same fault for the next {@code n} matching requests. */
         public Fault once(int n) {
-            return new Fault(method, pathPrefix, applyFirst, status, retryAfter, socket, delay, malformed, n);
+            return new Fault(method, pathPrefix, applyFirst, status, retryAfter, socket, delay, malformed, echo, n);
         }
 
         boolean matches(String requestMethod, String path) {
             return method.equals(requestMethod) && path.startsWith(pathPrefix);
         }
 
-        MockResponse response(MockResponse real) {
+        MockResponse response(MockResponse real, RecordedRequest request) {
             if (socket != null) {
                 return new MockResponse().setSocketPolicy(socket);
             }
@@ -743,12 +767,48 @@ public final class FakeAlpacaServer extends Dispatcher implements AutoCloseable 
                 return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
                         .setBody("{\"id\": \"6c1a\", \"status\": ");
             }
-            MockResponse response = error(status, status * 100_000 + 1, status == 429 ? "too many requests"
-                    : status >= 500 ? "internal server error" : "request failed");
+            String message = echo ? "key " + request.getHeader("APCA-API-KEY-ID") + " with secret "
+                    + request.getHeader("APCA-API-SECRET-KEY") + " is not allowed here"
+                    : status == 429 ? "too many requests" : status >= 500 ? "internal server error" : "request failed";
+            MockResponse response = error(status, status * 100_000 + 1, message);
             if (retryAfter != null) {
                 response.setHeader("Retry-After", retryAfter);
             }
             return response;
+        }
+    }
+
+    /**
+     * Accepted sockets without Nagle's algorithm: MockWebServer writes headers and body separately,
+     * and with Nagle the body waits for the client's delayed ACK (~40 ms a request).
+     */
+    static final class NoDelayServerSocketFactory extends javax.net.ServerSocketFactory {
+
+        @Override
+        public java.net.ServerSocket createServerSocket() throws IOException {
+            return new java.net.ServerSocket() {
+                @Override
+                public java.net.Socket accept() throws IOException {
+                    java.net.Socket socket = super.accept();
+                    socket.setTcpNoDelay(true);
+                    return socket;
+                }
+            };
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port) throws IOException {
+            throw new UnsupportedOperationException("bound by MockWebServer");
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
+            throw new UnsupportedOperationException("bound by MockWebServer");
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
+            throw new UnsupportedOperationException("bound by MockWebServer");
         }
     }
 
