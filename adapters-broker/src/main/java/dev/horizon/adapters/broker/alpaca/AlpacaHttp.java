@@ -120,8 +120,9 @@ final class AlpacaHttp implements AutoCloseable {
             LOG.warn("{}; retry {} of {} in {} ms", event.getLastThrowable().getMessage(),
                     event.getNumberOfRetryAttempts(), policy.retryMaxAttempts() - 1, event.getWaitInterval().toMillis());
         });
-        breaker.getEventPublisher().onStateTransition(event -> LOG.warn("{} circuit breaker {} (last failure: {})",
-                service, event.getStateTransition(), lastFailure));
+        breaker.getEventPublisher().onStateTransition(event -> LOG.warn("{} circuit breaker {} -> {} (last failure: {})",
+                service, event.getStateTransition().getFromState(), event.getStateTransition().getToState(),
+                lastFailure));
     }
 
     /**
