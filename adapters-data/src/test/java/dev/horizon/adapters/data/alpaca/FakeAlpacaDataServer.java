@@ -154,7 +154,7 @@ public final class FakeAlpacaDataServer extends Dispatcher implements AutoClosea
     public synchronized MockResponse dispatch(RecordedRequest request) {
         requests.incrementAndGet();
         Fault fault = takeFault(request.getRequestUrl().encodedPath());
-        MockResponse response = fault != null ? fault.response() : route(request);
+        MockResponse response = fault != null ? fault.response(request) : route(request);
         boolean delivered = response.getSocketPolicy() != SocketPolicy.DISCONNECT_AFTER_REQUEST
                 && response.getSocketPolicy() != SocketPolicy.NO_RESPONSE;
         exchanges.add(new Exchange(request, delivered ? Integer.parseInt(response.getStatus().split(" ")[1]) : null,
@@ -335,38 +335,45 @@ public final class FakeAlpacaDataServer extends Dispatcher implements AutoClosea
      * 200 whose body is not JSON.
      */
     public record Fault(String pathPrefix, int status, String retryAfter, SocketPolicy socket, boolean malformed,
-                        int times) {
+                        boolean echo, int times) {
 
         public static Fault status(String path, int status) {
-            return new Fault(path, status, null, null, false, 1);
+            return new Fault(path, status, null, null, false, false, 1);
         }
 
         public static Fault rateLimited(String path, long seconds) {
-            return new Fault(path, 429, Long.toString(seconds), null, false, 1);
+            return new Fault(path, 429, Long.toString(seconds), null, false, false, 1);
         }
 
         public static Fault noAnswer(String path) {
-            return new Fault(path, 0, null, SocketPolicy.NO_RESPONSE, false, 1);
+            return new Fault(path, 0, null, SocketPolicy.NO_RESPONSE, false, false, 1);
         }
 
         public static Fault malformed(String path) {
-            return new Fault(path, 200, null, null, true, 1);
+            return new Fault(path, 200, null, null, true, false, 1);
+        }
+
+        /** HTTP {@code status} whose message quotes the key headers back: proves the adapter never repeats them. */
+        public static Fault echoingCredentials(String path, int status) {
+            return new Fault(path, status, null, null, false, true, 1);
         }
 
         /** The same fault for the next {@code n} matching requests. */
         public Fault once(int n) {
-            return new Fault(pathPrefix, status, retryAfter, socket, malformed, n);
+            return new Fault(pathPrefix, status, retryAfter, socket, malformed, echo, n);
         }
 
-        MockResponse response() {
+        MockResponse response(RecordedRequest request) {
             if (socket != null) {
                 return new MockResponse().setSocketPolicy(socket);
             }
             if (malformed) {
                 return json("{\"quotes\": {\"AAPL\": ");
             }
-            MockResponse response = error(status, status * 100_000 + 1, status == 429 ? "too many requests"
-                    : "internal server error");
+            String message = echo ? "key " + request.getHeader("APCA-API-KEY-ID") + " with secret "
+                    + request.getHeader("APCA-API-SECRET-KEY") + " is not allowed here"
+                    : status == 429 ? "too many requests" : "internal server error";
+            MockResponse response = error(status, status * 100_000 + 1, message);
             if (retryAfter != null) {
                 response.setHeader("Retry-After", retryAfter);
             }
