@@ -266,13 +266,14 @@ public final class AlpacaBroker implements BrokerPort, AutoCloseable {
     @Override
     public List<Fill> fillsSince(Instant since) {
         Objects.requireNonNull(since, "since");
+        // a second of slack: whether "after" is exclusive or not, nothing at `since` is missed
+        String after = (since.isBefore(Instant.EPOCH.plusSeconds(1)) ? Instant.EPOCH : since.minusSeconds(1)).toString();
         List<RawFill> raw = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         String pageToken = null;
         for (int page = 0; page < MAX_PAGES; page++) {
-            // a second of slack: whether "after" is exclusive or not, nothing at `since` is missed
             HttpUrl.Builder url = http.url("v2/account/activities/FILL")
-                    .addQueryParameter("after", since.minusSeconds(1).toString())
+                    .addQueryParameter("after", after)
                     .addQueryParameter("direction", "asc")
                     .addQueryParameter("page_size", Integer.toString(ACTIVITY_PAGE_SIZE));
             if (pageToken != null) {

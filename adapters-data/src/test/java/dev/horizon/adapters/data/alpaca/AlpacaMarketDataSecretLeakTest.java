@@ -77,6 +77,7 @@ class AlpacaMarketDataSecretLeakTest {
             } finally {
                 data.close();
             }
+            assertThat(AlpacaMarketDataSpec.get().problems(fake.exchanges())).isEmpty();
         } finally {
             root.detachAppender(logs);
             root.setLevel(previous);

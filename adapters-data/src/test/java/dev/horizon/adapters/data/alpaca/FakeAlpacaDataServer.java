@@ -337,18 +337,22 @@ public final class FakeAlpacaDataServer extends Dispatcher implements AutoClosea
     public record Fault(String pathPrefix, int status, String retryAfter, SocketPolicy socket, boolean malformed,
                         boolean echo, int times) {
 
+        /** HTTP {@code status} instead of the answer. */
         public static Fault status(String path, int status) {
             return new Fault(path, status, null, null, false, false, 1);
         }
 
+        /** 429 with {@code Retry-After: seconds}. */
         public static Fault rateLimited(String path, long seconds) {
             return new Fault(path, 429, Long.toString(seconds), null, false, false, 1);
         }
 
+        /** No answer at all: the client's read times out. */
         public static Fault noAnswer(String path) {
             return new Fault(path, 0, null, SocketPolicy.NO_RESPONSE, false, false, 1);
         }
 
+        /** A 200 whose body is not JSON. */
         public static Fault malformed(String path) {
             return new Fault(path, 200, null, null, true, false, 1);
         }
