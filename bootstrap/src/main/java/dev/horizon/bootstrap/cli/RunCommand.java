@@ -6,6 +6,8 @@ import dev.horizon.application.time.SimulatedClock;
 import dev.horizon.bootstrap.config.CoreConfig;
 import dev.horizon.bootstrap.config.HorizonConfig;
 import dev.horizon.bootstrap.demo.DemoSetup;
+import dev.horizon.bootstrap.observability.Logging;
+import dev.horizon.bootstrap.observability.LoggingEventSink;
 import dev.horizon.bootstrap.spi.ReplaySchedule;
 import dev.horizon.bootstrap.wiring.EngineAssembly;
 import java.nio.file.Path;
@@ -56,6 +58,9 @@ final class RunCommand extends CommandBase implements Callable<Integer> {
         HorizonConfig cfg;
         String source;
         if (demo) {
+            if (!global().debug()) {
+                Logging.quiet(LoggingEventSink.LOGGER_NAME);
+            }
             session = DemoSetup.prepare(context().workingDirectory());
             source = DemoSetup.CONFIG;
             try {

@@ -48,6 +48,17 @@ public final class Logging {
         reload(context, chosen, debug, null);
     }
 
+    /**
+     * Lowers {@code logger} to warnings only: the demo shows its progress line and summary, not a
+     * log line per order and fill (those stay at INFO for the daemon, and return with {@code --debug}).
+     */
+    public static void quiet(String logger) {
+        LoggerContext context = logbackContext();
+        if (context != null) {
+            context.getLogger(logger).setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+
     /** {@link #configure} from the configuration at {@code configuration} (tests: the product file). */
     static void configure(String format, boolean debug, URL configuration) {
         String chosen = validate(format);
