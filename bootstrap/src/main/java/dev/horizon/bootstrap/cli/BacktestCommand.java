@@ -6,22 +6,34 @@ import dev.horizon.application.engine.TradingEngine;
 import dev.horizon.application.time.SimulatedClock;
 import dev.horizon.bootstrap.config.HorizonConfig;
 import dev.horizon.bootstrap.config.SelectedAdapter;
+import dev.horizon.bootstrap.report.BacktestMetrics;
+import dev.horizon.bootstrap.report.BacktestReport;
+import dev.horizon.bootstrap.report.MetricsTable;
+import dev.horizon.bootstrap.report.ProgressBar;
+import dev.horizon.bootstrap.report.ReportFiles;
+import dev.horizon.bootstrap.report.TradeOrigins;
 import dev.horizon.bootstrap.spi.AdapterKind;
 import dev.horizon.bootstrap.spi.AdapterProvider;
 import dev.horizon.bootstrap.spi.ReplaySchedule;
 import dev.horizon.bootstrap.wiring.EngineAssembly;
+import dev.horizon.bootstrap.wiring.EngineSettingsFactory;
 import dev.horizon.bootstrap.wiring.PaperBrokerProvider;
 import dev.horizon.bootstrap.wiring.SqliteStateProvider;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -36,8 +48,14 @@ import picocli.CommandLine.Option;
 @Command(name = "backtest", mixinStandardHelpOptions = true,
         description = {"Replay the config's market data through the engine against a paper broker and a scratch"
                 + " state (the configured broker and state are not touched).",
-                "Writes decisions.jsonl, trades.csv and equity.csv into --report DIR."})
+                "Writes metrics.json, report.html, trades.csv, equity.csv and decisions.jsonl into --report DIR"
+                        + " and prints the metrics table."})
 final class BacktestCommand extends CommandBase implements Callable<Integer> {
+
+    /** Least time between two progress lines when stdout is not a terminal. */
+    private static final long PROGRESS_LINE_MILLIS = 2000;
+    private static final DateTimeFormatter BAR_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'")
+            .withZone(ZoneOffset.UTC);
 
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The config (YAML); its market data must replay.")
     Path config;
@@ -98,25 +116,53 @@ final class BacktestCommand extends CommandBase implements Callable<Integer> {
             clock.set(closes.get(0).minusMillis(1));
             TradingEngine engine = assembly.engine();
             engine.start();
-            RunReport progress = new RunReport(out(), engine.state().portfolioValue(), 500);
+            BigDecimal initialValue = engine.state().portfolioValue();
+            Instant start = previousClose(schedule.closeTimes(), closes.get(0), assembly.settings().barInterval());
+            TradeOrigins origins = new TradeOrigins();
+            ProgressBar progress = new ProgressBar(out(), System.console() != null, PROGRESS_LINE_MILLIS, System::nanoTime);
             BacktestResult result;
-            try (BacktestFiles.Decisions decisions = new BacktestFiles.Decisions(reportDir)) {
+            try (ReportFiles.Decisions decisions = new ReportFiles.Decisions(reportDir)) {
                 result = new BacktestRunner(engine, clock).run(closes, closes.get(0), closes.get(closes.size() - 1),
                         (r, state, done, total) -> {
                             decisions.onCycle(r);
-                            progress.onCycle(r);
+                            origins.record(r.cycleSeq(), r.decisions());
+                            progress.update(done, total, r.time(), r.portfolioValue());
                         });
+            } finally {
+                progress.finish();
             }
-            BacktestReport finished = new BacktestReport(reportDir, cfg, assembly.settings(), result, closes.get(0),
-                    closes.get(closes.size() - 1));
-            StringBuilder files = new StringBuilder(BacktestFiles.Decisions.FILE);
-            for (BacktestReport.Writer w : BacktestFiles.writers()) {
-                w.write(finished);
-                files.append(", ").append(w.fileName());
+            if (result.equity().isEmpty()) {
+                throw new IllegalStateException("backtest: the engine ran no cycle between " + closes.get(0) + " and "
+                        + closes.get(closes.size() - 1));
             }
-            progress.summary(displayPath(reportDir) + " (" + files + ")", null);
+            BacktestReport report = BacktestReport.of(reportDir, config.getFileName().toString(), assembly.settings(),
+                    EngineSettingsFactory.calendar(cfg.core().engine()), result, start, initialValue, origins);
+            StringBuilder files = new StringBuilder();
+            for (BacktestReport.Writer w : ReportFiles.writers()) {
+                w.write(report);
+                files.append(w.fileName()).append(", ");
+            }
+            files.append(ReportFiles.Decisions.FILE);
+            BacktestMetrics m = report.metrics();
+            out().printf(Locale.ROOT, "done: %d cycles from %s to %s in %.1f s%n", result.cycles(),
+                    BAR_TIME.format(result.equity().get(0).time()), BAR_TIME.format(m.end()),
+                    result.elapsed().toMillis() / 1000.0);
+            out().println();
+            out().print(MetricsTable.render(m));
+            out().println();
+            out().printf("report: %s (%s)%n", displayPath(reportDir), files);
+            out().flush();
             return ExitCodes.OK;
         }
+    }
+
+    /**
+     * When the initial portfolio value held: the bar close before {@code first} in the data, else
+     * one bar before it.
+     */
+    static Instant previousClose(List<Instant> closes, Instant first, Duration barInterval) {
+        int i = Collections.binarySearch(closes, first);
+        return i > 0 ? closes.get(i - 1) : first.minus(barInterval);
     }
 
     /** The config with its broker replaced by a paper account and its state by SQLite, both in {@code scratch}. */
