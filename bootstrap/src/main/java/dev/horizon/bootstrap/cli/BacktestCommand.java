@@ -6,6 +6,7 @@ import dev.horizon.application.engine.TradingEngine;
 import dev.horizon.application.time.SimulatedClock;
 import dev.horizon.bootstrap.config.HorizonConfig;
 import dev.horizon.bootstrap.config.SelectedAdapter;
+import dev.horizon.bootstrap.demo.DemoSetup;
 import dev.horizon.bootstrap.report.BacktestMetrics;
 import dev.horizon.bootstrap.report.BacktestReport;
 import dev.horizon.bootstrap.report.MetricsTable;
@@ -41,13 +42,14 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code horizon backtest --config F [--from --to] --report DIR}: the config's replayed history
- * through the same engine, against a paper broker and a scratch state (the configured broker and
- * state are never touched), with its report files written to DIR.
+ * {@code horizon backtest [--config F] [--from --to] --report DIR}: the config's replayed history
+ * (no config: the embedded demo's) through the same engine, against a paper broker and a scratch
+ * state (the configured broker and state are never touched), with its report files written to DIR
+ * and its metrics table printed.
  */
 @Command(name = "backtest", mixinStandardHelpOptions = true,
-        description = {"Replay the config's market data through the engine against a paper broker and a scratch"
-                + " state (the configured broker and state are not touched).",
+        description = {"Replay the config's market data (no --config: the demo's) through the engine against a"
+                + " paper broker and a scratch state (the configured broker and state are not touched).",
                 "Writes metrics.json, report.html, trades.csv, equity.csv and decisions.jsonl into --report DIR"
                         + " and prints the metrics table."})
 final class BacktestCommand extends CommandBase implements Callable<Integer> {
@@ -57,7 +59,8 @@ final class BacktestCommand extends CommandBase implements Callable<Integer> {
     private static final DateTimeFormatter BAR_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'")
             .withZone(ZoneOffset.UTC);
 
-    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The config (YAML); its market data must replay.")
+    @Option(names = "--config", paramLabel = "FILE", description = "The config (YAML); its market data must replay"
+            + " (default: the embedded demo, its models extracted to a scratch directory).")
     Path config;
 
     @Option(names = "--from", paramLabel = "WHEN", description = "First bar close to trade: 2013-11-29 or 2013-11-29T12:00:00Z"
@@ -75,32 +78,35 @@ final class BacktestCommand extends CommandBase implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        HorizonConfig loaded = loadConfig(config);
-        if (!loaded.replay()) {
-            throw CliError.usage(config + ": market_data.type: " + loaded.adapter(AdapterKind.MARKET_DATA).name()
-                    + " is live data; a backtest needs replayed data (market_data.type: replay or simulated)");
-        }
+        String source = config != null ? config.toString() : DemoSetup.CONFIG;
         Instant fromTime = when("--from", from, false);
         Instant toTime = when("--to", to, true);
         if (maxBars != null && maxBars < 1) {
             throw CliError.usage("backtest: --max-bars must be >= 1, was " + maxBars);
         }
+        HorizonConfig loaded = config != null ? loadConfig(config) : null;
+        if (loaded != null && !loaded.replay()) {
+            throw CliError.usage(config + ": market_data.type: " + loaded.adapter(AdapterKind.MARKET_DATA).name()
+                    + " is live data; a backtest needs replayed data (market_data.type: replay or simulated)");
+        }
         Path reportDir = context().resolve(report);
         Files.createDirectories(reportDir);
         Path scratch = Files.createTempDirectory("horizon-backtest-");
         try {
-            return run(scratchConfig(loaded, scratch), reportDir, fromTime, toTime);
+            // the demo's relative paths (its extracted models) resolve inside the scratch directory
+            HorizonConfig cfg = loaded != null ? loaded : DemoSetup.config(loader(), scratch);
+            return run(scratchConfig(cfg, scratch), source, reportDir, fromTime, toTime);
         } finally {
             deleteTree(scratch);
         }
     }
 
-    private int run(HorizonConfig cfg, Path reportDir, Instant fromTime, Instant toTime) throws IOException {
+    private int run(HorizonConfig cfg, String source, Path reportDir, Instant fromTime, Instant toTime) throws IOException {
         EngineAssembly assembly;
         try {
             assembly = EngineAssembly.open(cfg, EngineAssembly.Options.quiet());
         } catch (RuntimeException e) {
-            throw withSource(e, config.toString());
+            throw withSource(e, source);
         }
         try (assembly) {
             SimulatedClock clock = assembly.simulatedClock().orElseThrow();
@@ -110,7 +116,7 @@ final class BacktestCommand extends CommandBase implements Callable<Integer> {
                 closes = closes.subList(0, (int) (long) maxBars);
             }
             if (closes.isEmpty()) {
-                throw CliError.usage("backtest: no bars of " + config + "'s market data between "
+                throw CliError.usage("backtest: no bars of " + source + "'s market data between "
                         + (fromTime != null ? fromTime : schedule.tradeFrom()) + " and " + (toTime != null ? toTime : "the end"));
             }
             clock.set(closes.get(0).minusMillis(1));
@@ -135,7 +141,7 @@ final class BacktestCommand extends CommandBase implements Callable<Integer> {
                 throw new IllegalStateException("backtest: the engine ran no cycle between " + closes.get(0) + " and "
                         + closes.get(closes.size() - 1));
             }
-            BacktestReport report = BacktestReport.of(reportDir, config.getFileName().toString(), assembly.settings(),
+            BacktestReport report = BacktestReport.of(reportDir, Path.of(source).getFileName().toString(), assembly.settings(),
                     EngineSettingsFactory.calendar(cfg.core().engine()), result, start, initialValue, origins);
             StringBuilder files = new StringBuilder();
             for (BacktestReport.Writer w : ReportFiles.writers()) {
