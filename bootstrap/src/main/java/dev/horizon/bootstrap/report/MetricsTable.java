@@ -107,8 +107,14 @@ public final class MetricsTable {
         return s.toString();
     }
 
+    /** A fraction in percent: 2 decimals, 4 below 0.1% so a small return does not read as zero. */
     static String percent(double fraction, boolean signed) {
-        return Double.isFinite(fraction) ? String.format(Locale.ROOT, signed ? "%+.2f%%" : "%.2f%%", fraction * 100) : "n/a";
+        if (!Double.isFinite(fraction)) {
+            return "n/a";
+        }
+        double p = fraction * 100;
+        int decimals = p != 0 && Math.abs(p) < 0.1 ? 4 : 2;
+        return String.format(Locale.ROOT, (signed ? "%+." : "%.") + decimals + "f%%", p);
     }
 
     static String number(double x, int decimals) {

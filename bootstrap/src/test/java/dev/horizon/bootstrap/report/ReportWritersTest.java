@@ -78,6 +78,14 @@ class ReportWritersTest {
     }
 
     @Test
+    void percentages_below_a_tenth_of_a_percent_keep_four_decimals_so_they_do_not_read_as_zero() {
+        assertThat(MetricsTable.percent(0.00003, true)).isEqualTo("+0.0030%");
+        assertThat(MetricsTable.percent(0.0276245, true)).isEqualTo("+2.76%");
+        assertThat(MetricsTable.percent(0, false)).isEqualTo("0.00%");
+        assertThat(MetricsTable.percent(Double.NaN, false)).isEqualTo("n/a");
+    }
+
+    @Test
     void a_reason_with_a_comma_is_quoted() {
         assertThat(ReportFiles.csv("score 3.1bps, gate 0.5")).isEqualTo("\"score 3.1bps, gate 0.5\"");
         assertThat(ReportFiles.csv("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
