@@ -168,9 +168,9 @@ public final class RoundTrips {
 
     /** {@code amount × part / whole}: all of it when the part is the whole, so nothing is lost to rounding. */
     private static BigDecimal share(BigDecimal amount, BigDecimal part, BigDecimal whole) {
-        if (part.compareTo(whole) == 0 || amount.signum() == 0) {
-            return part.compareTo(whole) == 0 ? amount : BigDecimal.ZERO;
+        if (part.compareTo(whole) == 0) {
+            return amount;
         }
-        return amount.multiply(part).divide(whole, SPLIT);
+        return amount.signum() == 0 ? BigDecimal.ZERO : amount.multiply(part).divide(whole, SPLIT);
     }
 }
