@@ -2,6 +2,8 @@ package dev.horizon.bootstrap.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.horizon.adapters.persistence.sqlite.SqliteStateStore;
 import dev.horizon.bootstrap.spi.AdapterRegistry;
 import dev.horizon.bootstrap.training.DemoModelRun;
@@ -10,11 +12,13 @@ import dev.horizon.domain.features.RollingFeatures;
 import dev.horizon.domain.journal.JournalEntry;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -133,25 +137,77 @@ class CliCommandsTest {
     }
 
     @Test
-    void backtest_writes_decisions_trades_and_equity_and_leaves_the_configured_state_alone() throws Exception {
+    void backtest_writes_the_five_report_files_prints_the_metrics_and_leaves_the_configured_state_alone() throws Exception {
         Files.writeString(dir.resolve("replay.yaml"), REPLAY_CONFIG);
 
         Outcome r = horizon("backtest", "--config", "replay.yaml", "--from", "2013-11-29", "--report", "report",
-                "--max-bars", "120");
+                "--max-bars", "300");
 
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("done: 120 cycles").contains("report (decisions.jsonl, trades.csv, equity.csv)");
+        assertThat(r.out()).contains("done: 300 cycles")
+                .contains("report: report (metrics.json, report.html, trades.csv, equity.csv, decisions.jsonl)")
+                .containsPattern("(?m)^Sharpe \\(annualised\\) .* × √525,600 \\(1m bars, 24/7\\); risk-free rate 0$")
+                .contains("per horizon (by the decision that opened each lot):");
         List<String> decisions = Files.readAllLines(dir.resolve("report/decisions.jsonl"));
-        assertThat(decisions).hasSize(120).allMatch(l -> l.startsWith("{\"type\":\"decision\""));
+        assertThat(decisions).hasSize(300).allMatch(l -> l.startsWith("{\"type\":\"decision\""));
         List<String> trades = Files.readAllLines(dir.resolve("report/trades.csv"));
-        assertThat(trades.get(0)).isEqualTo("time,client_order_id,symbol,side,quantity,price,notional,fee,fill_id");
+        assertThat(trades.get(0)).isEqualTo("time,symbol,side,quantity,price,fee,notional,client_order_id,cycle,horizon,"
+                + "reason,fill_id");
         assertThat(trades.size() - 1L).as("fills").isPositive();
-        assertThat(trades.get(1)).contains(",hz-replay-", ",BTC/USD,");
+        assertThat(trades.get(1)).contains(",BTC/USD,", ",hz-replay-");
         List<String> equity = Files.readAllLines(dir.resolve("report/equity.csv"));
-        assertThat(equity).hasSize(121);
+        assertThat(equity).hasSize(301);
         assertThat(equity.get(1)).startsWith("2013-11-29T00:00:00Z,");
+        assertThat(dir.resolve("report/report.html")).isNotEmptyFile();
         assertThat(dir.resolve("var/state.db")).doesNotExist();
         assertThat(dir.resolve("var/broker.json")).doesNotExist();
+
+        // the files agree with each other: every fill carries the horizon of its cycle's TRADE decision,
+        // and metrics.json counts the fills, fees and final PV of trades.csv and equity.csv
+        ObjectMapper json = new ObjectMapper();
+        Map<Long, String> tradeHorizons = new HashMap<>();
+        for (String line : decisions) {
+            JsonNode d = json.readTree(line);
+            if (d.at("/decision/decision").asText().equals("TRADE")) {
+                tradeHorizons.put(d.get("cycle_seq").asLong(), d.at("/decision/horizon/label").asText());
+            }
+        }
+        BigDecimal fees = BigDecimal.ZERO;
+        for (String row : trades.subList(1, trades.size())) {
+            String[] cells = row.split(",");
+            assertThat(cells[9]).as(row).isEqualTo(tradeHorizons.get(Long.parseLong(cells[8])));
+            fees = fees.add(new BigDecimal(cells[5]));
+        }
+        JsonNode metrics = json.readTree(dir.resolve("report/metrics.json").toFile());
+        assertThat(metrics.get("cycles").asInt()).isEqualTo(300);
+        assertThat(metrics.at("/annualisation/periods_per_year").asLong()).isEqualTo(525_600);
+        assertThat(metrics.at("/trades/fills").asInt()).isEqualTo(trades.size() - 1);
+        assertThat(metrics.at("/trades/fees").decimalValue()).isEqualByComparingTo(fees);
+        assertThat(metrics.get("final_value").asDouble())
+                .isEqualTo(Double.parseDouble(equity.get(300).split(",")[1]));
+        int attributed = 0;
+        for (JsonNode h : metrics.get("horizons")) {
+            attributed += h.get("trades").asInt();
+        }
+        assertThat(attributed).as("every lot opened is attributed to a horizon").isPositive()
+                .isLessThanOrEqualTo(trades.size() - 1);
+    }
+
+    @Test
+    void the_aapl_daily_example_backtests_with_252_sessions_a_year() throws Exception {
+        // the example as shipped, copied so its ../var paths land in the temporary directory
+        Files.createDirectories(dir.resolve("examples"));
+        Files.copy(Path.of("../examples/aapl-daily.yaml"), dir.resolve("examples/aapl-daily.yaml"));
+
+        Outcome r = horizon("backtest", "--config", "examples/aapl-daily.yaml", "--report", "aapl");
+
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("done: 148 cycles from 2013-06-03 20:00Z to 2013-12-31 21:00Z")
+                .containsPattern("(?m)^Sharpe \\(annualised\\) .* × √252 \\(1d bars, 252 sessions a year\\)");
+        JsonNode metrics = new ObjectMapper().readTree(dir.resolve("aapl/metrics.json").toFile());
+        assertThat(metrics.at("/annualisation/periods_per_year").asLong()).isEqualTo(252);
+        assertThat(metrics.at("/trades/fills").asInt()).as("the example trades").isPositive();
+        assertThat(metrics.get("horizons").findValuesAsText("horizon")).isNotEmpty().allMatch(h -> h.endsWith("d"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.horizon.bootstrap.cli;
+package dev.horizon.bootstrap.report;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.horizon.adapters.persistence.json.DomainJson;
@@ -17,31 +17,37 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** The report files a backtest writes today: decisions.jsonl (streamed), trades.csv, equity.csv. */
-final class BacktestFiles {
+/**
+ * The files of a backtest report: {@code decisions.jsonl} (streamed while the cycles run), then
+ * {@code metrics.json}, {@code report.html}, {@code trades.csv} and {@code equity.csv}.
+ */
+public final class ReportFiles {
 
-    private BacktestFiles() {
+    private ReportFiles() {
     }
 
-    /** The writers run after the backtest; a metrics or HTML report is one more entry. */
-    static List<BacktestReport.Writer> writers() {
-        return List.of(new Trades(), new Equity());
+    /** The writers run after the backtest, in order; add one to add a report format. */
+    public static List<BacktestReport.Writer> writers() {
+        return List.of(new MetricsJson(), new HtmlReport(), new Trades(), new Equity());
     }
 
     /**
      * {@code decisions.jsonl}: every decision of every cycle as it is made, one JSON object per
      * line — the journal's {@code decision} entry (cycle, time, decision with its trace).
      */
-    static final class Decisions implements Closeable {
-        static final String FILE = "decisions.jsonl";
+    public static final class Decisions implements Closeable {
+        /** The file name. */
+        public static final String FILE = "decisions.jsonl";
         private final BufferedWriter writer;
         private final ObjectWriter json = DomainJson.mapper().writerFor(JournalEntry.class);
 
-        Decisions(Path directory) throws IOException {
+        /** Creates (or truncates) {@code directory/decisions.jsonl}. */
+        public Decisions(Path directory) throws IOException {
             this.writer = Files.newBufferedWriter(directory.resolve(FILE), StandardCharsets.UTF_8);
         }
 
-        void onCycle(CycleResult r) {
+        /** Appends the cycle's decisions. */
+        public void onCycle(CycleResult r) {
             try {
                 for (TradeDecision d : r.decisions()) {
                     writer.write(json.writeValueAsString(new JournalEntry.DecisionRecorded(r.cycleSeq(), r.time(), d)));
@@ -58,8 +64,14 @@ final class BacktestFiles {
         }
     }
 
-    /** {@code trades.csv}: every fill, fees included. */
-    static final class Trades implements BacktestReport.Writer {
+    /**
+     * {@code trades.csv}: one row per fill, fees included, with the cycle that placed the order and
+     * the horizon and reason of its TRADE decision ({@code none} and empty when there was none).
+     */
+    public static final class Trades implements BacktestReport.Writer {
+        /** The header row. */
+        public static final String HEADER = "time,symbol,side,quantity,price,fee,notional,client_order_id,cycle,horizon,reason,fill_id";
+
         @Override
         public String fileName() {
             return "trades.csv";
@@ -68,11 +80,15 @@ final class BacktestFiles {
         @Override
         public void write(BacktestReport report) throws IOException {
             try (BufferedWriter w = Files.newBufferedWriter(report.directory().resolve(fileName()), StandardCharsets.UTF_8)) {
-                w.write("time,client_order_id,symbol,side,quantity,price,notional,fee,fill_id\n");
-                for (Fill f : report.result().fills()) {
-                    w.write(String.join(",", f.time().toString(), f.clientOrderId().value(), f.symbol().value(),
-                            f.side().name(), f.quantity().toPlainString(), f.price().toPlainString(),
-                            f.notional().stripTrailingZeros().toPlainString(), f.fee().toPlainString(), csv(f.fillId())));
+                w.write(HEADER);
+                w.write('\n');
+                for (AttributedFill t : report.trades()) {
+                    Fill f = t.fill();
+                    w.write(String.join(",", f.time().toString(), f.symbol().value(), f.side().name(),
+                            f.quantity().toPlainString(), f.price().toPlainString(), f.fee().toPlainString(),
+                            f.notional().stripTrailingZeros().toPlainString(), f.clientOrderId().value(),
+                            t.cycle() < 0 ? "" : Long.toString(t.cycle()), t.horizonLabel(), csv(t.reason()),
+                            csv(f.fillId())));
                     w.write('\n');
                 }
             }
@@ -80,7 +96,7 @@ final class BacktestFiles {
     }
 
     /** {@code equity.csv}: the portfolio after every cycle, with exposure and drawdown. */
-    static final class Equity implements BacktestReport.Writer {
+    public static final class Equity implements BacktestReport.Writer {
         @Override
         public String fileName() {
             return "equity.csv";
@@ -90,7 +106,7 @@ final class BacktestFiles {
         public void write(BacktestReport report) throws IOException {
             try (BufferedWriter w = Files.newBufferedWriter(report.directory().resolve(fileName()), StandardCharsets.UTF_8)) {
                 w.write("time,portfolio_value,cash,gross_exposure,net_exposure,drawdown\n");
-                double peak = Double.NEGATIVE_INFINITY;
+                double peak = report.metrics().initialValue();
                 for (EquityPoint p : report.result().equity()) {
                     double pv = p.portfolioValue().doubleValue();
                     peak = Math.max(peak, pv);
@@ -103,7 +119,9 @@ final class BacktestFiles {
         }
     }
 
-    private static String csv(String value) {
-        return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    /** A CSV cell: quoted when it holds a comma, a quote or a line break. */
+    static String csv(String value) {
+        return value.contains(",") || value.contains("\"") || value.contains("\n")
+                ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 }
