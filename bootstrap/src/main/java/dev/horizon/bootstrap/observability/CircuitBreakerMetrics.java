@@ -60,8 +60,8 @@ public final class CircuitBreakerMetrics {
 
     /**
      * Registers the meters of {@code component} ({@code broker}, {@code market_data}) on
-     * {@code registry}; each scrape reads {@code health} once per meter. A failing read scrapes as
-     * {@code NaN} rather than breaking the endpoint.
+     * {@code registry}, which keeps {@code health} alive; each scrape reads it once per meter. A
+     * failing read scrapes as {@code NaN} rather than breaking the endpoint.
      */
     public static void register(MeterRegistry registry, String component, Supplier<Health> health) {
         Objects.requireNonNull(registry, "registry");
@@ -73,12 +73,14 @@ public final class CircuitBreakerMetrics {
             Gauge.builder(prefix + "circuit.state", health, s -> read(s, h -> h.state().equals(state) ? 1 : 0))
                     .description("1 for the circuit breaker's current state")
                     .tag("state", state)
+                    .strongReference(true)
                     .register(registry);
         }
         Gauge.builder(prefix + "failure.rate", health,
                         s -> read(s, h -> h.failureRatePercent() < 0 ? Double.NaN : h.failureRatePercent()))
                 .description("Failure rate over the circuit breaker's window")
                 .baseUnit("percent")
+                .strongReference(true)
                 .register(registry);
         counter(registry, prefix + "refused.calls", "Calls refused while the circuit breaker was open", health,
                 Health::refusedCalls);
@@ -90,7 +92,8 @@ public final class CircuitBreakerMetrics {
 
     private static void gauge(MeterRegistry registry, String name, String description, Supplier<Health> health,
                               ToDoubleFunction<Health> value) {
-        Gauge.builder(name, health, s -> read(s, value)).description(description).register(registry);
+        Gauge.builder(name, health, s -> read(s, value)).description(description).strongReference(true)
+                .register(registry);
     }
 
     private static void counter(MeterRegistry registry, String name, String description, Supplier<Health> health,
