@@ -109,11 +109,6 @@ final class EngineServices implements AutoCloseable {
                 h.notPermittedCalls(), h.retries(), h.rateLimitedResponses(), h.rateLimitRefusals(), h.lastFailure());
     }
 
-    /** The registry every meter is on (Prometheus text through {@code /metrics}). */
-    PrometheusMeterRegistry registry() {
-        return registry;
-    }
-
     /** The state as of the last cycle (or of start-up), for {@code /status} and the health file. */
     void publish(EngineState state) {
         published = state;

@@ -199,7 +199,8 @@ class BrokerFaultsTest {
             assertThat(h.scrape()).contains("horizon_broker_circuit_open 0.0")
                     .contains("horizon_broker_circuit_state{state=\"CLOSED\"} 1.0");
 
-            // every endpoint answers 503 from now on; the models want out of the position
+            // every endpoint answers 503 from now on; the models want out of the position (a sell: a buy
+            // reads the buying power first, and the engine does not yet hold a cycle when that read fails)
             h.fake.inject(Fault.status("GET", "/", 503).once(100_000));
             h.fake.inject(Fault.status("POST", "/", 503).once(100_000));
             h.fake.inject(Fault.status("DELETE", "/", 503).once(100_000));

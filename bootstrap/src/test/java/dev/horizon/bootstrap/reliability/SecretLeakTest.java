@@ -9,9 +9,15 @@ import dev.horizon.domain.journal.JournalEntry;
 import dev.horizon.domain.market.Symbol;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -25,11 +31,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * TARGETS.md "Security": the Alpaca key pair never reaches an output. {@code horizon cycle},
- * {@code status} and {@code config validate} run as real processes with the keys in their
- * environment, against a fake Alpaca account on loopback — once with the keys the fake accepts
- * (and a server that quotes them back in its error answers), once with a planted secret it refuses
- * — and every byte they leave behind is searched for the keys: standard output and error, the
- * state database (with its journal), and every file under the working directory.
+ * {@code status}, {@code config validate} and a running {@code horizon run} (its {@code /metrics}
+ * and {@code /status}) run as real processes with the keys in their environment, against a fake
+ * Alpaca account on loopback — with the keys the fake accepts (and a server that quotes them back
+ * in its error answers), and with a planted secret it refuses — and every byte they leave behind is
+ * searched for the keys: standard output and error, the admin answers, the state database (with
+ * its journal), and every file under the working directory.
  */
 class SecretLeakTest {
 
@@ -141,6 +148,71 @@ class SecretLeakTest {
     }
 
     @Test
+    void a_running_engine_serves_the_alpaca_breaker_in_metrics_and_status_without_the_keys() throws Exception {
+        int port;
+        try (ServerSocket probe = new ServerSocket(0)) {
+            port = probe.getLocalPort();
+        }
+        Files.writeString(work.resolve("alpaca.yaml"), CONFIG + "admin:\n  bind: 127.0.0.1:" + port
+                + "\n  token: ${ADMIN_TOKEN}\n");
+        Map<String, String> env = environment(FakeAlpacaServer.KEY_ID, FakeAlpacaServer.SECRET_KEY);
+        env.put("ADMIN_TOKEN", "admin-token-77e1");
+        fake.inject(Fault.echoingCredentials("GET", "/v2/positions", 502));
+        String base = "http://127.0.0.1:" + port;
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+        Process engine = start(env, "run", "--config", "alpaca.yaml", "--speed", "600");
+        String metrics;
+        String status;
+        Run statusCommand;
+        try {
+            status = awaitBody(http, base + "/status", "\"circuit_breaker\"", engine);
+            metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            statusCommand = horizon(env, "status", "--config", "alpaca.yaml");
+        } finally {
+            engine.destroy();
+        }
+        Run run = finish(engine, "run");
+
+        assertThat(metrics).contains("horizon_broker_circuit_open 0.0")
+                .contains("horizon_broker_circuit_state{state=\"CLOSED\"} 1.0")
+                .containsPattern("horizon_broker_retries_total [1-9]");
+        assertThat(status).contains("\"broker\":{\"adapter\":\"alpaca\",\"circuit_breaker\":{\"state\":\"CLOSED\"")
+                .contains("\"last_failure\":\"alpaca GET /v2/positions: HTTP 502: key **** with secret ****");
+        assertThat(statusCommand.stdout()).contains("(engine running)")
+                .contains("broker       alpaca: circuit breaker CLOSED");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        Run served = new Run("GET /metrics and /status", 0, metrics + status, "");
+        for (String secret : List.of(FakeAlpacaServer.SECRET_KEY, FakeAlpacaServer.KEY_ID)) {
+            assertThat(leaks(secret, run, statusCommand, served)).as("places holding %s", secret).isEmpty();
+        }
+    }
+
+    /** Polls {@code url} until its body contains {@code expected}; fails if the engine ends or 60 s pass. */
+    private static String awaitBody(HttpClient http, String url, String expected, Process engine) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String body = "";
+        while (System.nanoTime() < deadline) {
+            if (!engine.isAlive()) {
+                throw new AssertionError("the engine ended (exit " + engine.exitValue() + ") before " + url
+                        + " showed " + expected);
+            }
+            try {
+                body = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                        HttpResponse.BodyHandlers.ofString()).body();
+                if (body.contains(expected)) {
+                    return body;
+                }
+            } catch (java.net.ConnectException e) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(url + " never showed " + expected + "; last: " + body);
+    }
+
+    @Test
     void the_search_finds_a_secret_wherever_it_is_written() throws Exception {
         // the search itself must be able to fail: a secret in a nested binary file, in output, in the journal text
         Path nested = Files.createDirectories(work.resolve("var/deep"));
@@ -226,28 +298,40 @@ class SecretLeakTest {
     }
 
     private int runs;
+    private final Map<Process, Integer> processes = new HashMap<>();
 
-    /** {@code horizon args...} as {@code java -cp <this class path> dev.horizon.bootstrap.Main}, in the working directory. */
+    /** {@code horizon args...} as {@code java -cp <this class path> dev.horizon.bootstrap.Main}, run to the end. */
     private Run horizon(Map<String, String> env, String... args) throws Exception {
+        return finish(start(env, args), String.join(" ", args));
+    }
+
+    /** Starts {@code horizon args...} in the working directory, its output captured to files under {@code outputs}. */
+    private Process start(Map<String, String> env, String... args) throws IOException {
         int n = ++runs;
-        Path out = outputs.resolve("out-" + n + ".txt");
-        Path err = outputs.resolve("err-" + n + ".txt");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), "dev.horizon.bootstrap.Main"));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile());
+                .redirectOutput(outputs.resolve("out-" + n + ".txt").toFile())
+                .redirectError(outputs.resolve("err-" + n + ".txt").toFile());
         builder.environment().remove("HORIZON_LIVE");
         builder.environment().putAll(env);
         Process process = builder.start();
+        processes.put(process, n);
+        return process;
+    }
+
+    /** Waits for {@code process} to end and reads what it printed. */
+    private Run finish(Process process, String name) throws Exception {
         try {
             if (!process.waitFor(90, TimeUnit.SECONDS)) {
-                throw new AssertionError(String.join(" ", args) + " did not finish within 90 s");
+                throw new AssertionError(name + " did not finish within 90 s");
             }
         } finally {
             process.destroyForcibly();
         }
-        return new Run(String.join(" ", args), process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        int n = processes.get(process);
+        return new Run(name, process.exitValue(), Files.readString(outputs.resolve("out-" + n + ".txt"),
+                StandardCharsets.UTF_8), Files.readString(outputs.resolve("err-" + n + ".txt"), StandardCharsets.UTF_8));
     }
 }
