@@ -49,6 +49,7 @@ final class CycleCommand extends CommandBase implements Callable<Integer> {
             throw withSource(e, config.toString());
         }
         try (services; assembly) {
+            services.watch(assembly);
             TradingEngine engine = assembly.engine();
             Optional<Instant> bar;
             if (cfg.replay()) {
@@ -75,7 +76,13 @@ final class CycleCommand extends CommandBase implements Callable<Integer> {
                     return ExitCodes.OK;
                 }
             }
-            Optional<CycleResult> result = engine.runCycle(bar.get());
+            Optional<CycleResult> result;
+            try {
+                result = engine.runCycle(bar.get());
+            } finally {
+                // the breakers' readings for `status`, whether the cycle ran or failed
+                services.publish(engine.state());
+            }
             if (result.isEmpty()) {
                 out().println("no cycle: the bar closing at " + bar.get() + " was already traded");
                 return ExitCodes.OK;

@@ -90,6 +90,7 @@ final class RunCommand extends CommandBase implements Callable<Integer> {
             throw withSource(e, source);
         }
         try (services; assembly) {
+            services.watch(assembly);
             try {
                 services.startAdmin(cfg.core().admin(), assembly.controlInbox()).ifPresent(a -> {
                     out().println("admin endpoint on http://" + a.getHostString() + ":" + a.getPort()

@@ -2,6 +2,7 @@ package dev.horizon.bootstrap.cli;
 
 import dev.horizon.application.port.StateLockedException;
 import dev.horizon.application.port.StateStore;
+import dev.horizon.bootstrap.observability.CircuitBreakerMetrics;
 import dev.horizon.bootstrap.spi.StateStoreFactory;
 import dev.horizon.domain.order.Order;
 import dev.horizon.domain.snapshot.EngineSnapshot;
@@ -19,7 +20,8 @@ import picocli.CommandLine.Option;
 /** {@code horizon status}: the engine's state as last saved, running or stopped. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show the engine state as last saved: last cycle, PV, cash, P&L today, positions,"
-                + " kill switch, pause, open orders. Works while the engine runs (read-only) or is stopped.",
+                + " kill switch, pause, open orders, and the circuit breakers of remote adapters (Alpaca)."
+                + " Works while the engine runs (read-only) or is stopped.",
                 "Without --config: the demo's state in ./var/demo/."})
 final class StatusCommand extends CommandBase implements Callable<Integer> {
 
@@ -46,6 +48,7 @@ final class StatusCommand extends CommandBase implements Callable<Integer> {
             throw CliError.usage("status: no engine state saved yet at " + state.location());
         }
         print(snapshot.get().state(), state.location(), running);
+        AdapterHealthFile.read(AdapterHealthFile.beside(state.location())).ifPresent(this::printBreakers);
         return ExitCodes.OK;
     }
 
@@ -78,6 +81,21 @@ final class StatusCommand extends CommandBase implements Callable<Integer> {
             out.printf(Locale.ROOT, "  %s %s %s %s %s%n", o.clientOrderId(), o.side(), o.quantity().toPlainString(),
                     o.symbol(), o.status());
         }
+        out.flush();
+    }
+
+    /** The circuit breakers of the remote adapters, as the engine saw them at its last cycle. */
+    private void printBreakers(AdapterHealthFile.Saved saved) {
+        var out = out();
+        saved.components().forEach((component, entry) -> {
+            CircuitBreakerMetrics.Health h = entry.health();
+            out.printf(Locale.ROOT, "%-12s %s: circuit breaker %s%s, %d refused, %d retries, %d HTTP 429%s (as of cycle %d)%n",
+                    component.replace('_', ' '), entry.adapter(), h.state(),
+                    h.failureRatePercent() < 0 ? "" : String.format(Locale.ROOT, " (%.0f%% of the last %d calls failed)",
+                            h.failureRatePercent(), h.bufferedCalls()),
+                    h.refusedCalls(), h.retries(), h.rateLimited(),
+                    h.lastFailure().equals("none") ? "" : "; last failure: " + h.lastFailure(), saved.cycle());
+        });
         out.flush();
     }
 

@@ -116,7 +116,7 @@ class CliProcessTest {
         assertBadConfig(COUNTING_CONFIG, Map.of(),
                 "horizon: bad.yaml: broker.api_key: environment variable COUNTING_API_KEY is not set");
         assertBadConfig(COUNTING_CONFIG.replace("type: counting", "type: ibkr"), env,
-                "horizon: bad.yaml: broker.type: unknown broker adapter 'ibkr'; known: counting, paper");
+                "horizon: bad.yaml: broker.type: unknown broker adapter 'ibkr'; known: alpaca, counting, paper");
         assertBadConfig(COUNTING_CONFIG.replace("  api_key: ${COUNTING_API_KEY}",
                         "  api_key: ${COUNTING_API_KEY}\n  environment: live"), env,
                 "horizon: bad.yaml: broker.environment: this config trades real money;"

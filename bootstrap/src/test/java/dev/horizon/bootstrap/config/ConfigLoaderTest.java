@@ -126,7 +126,7 @@ class ConfigLoaderTest {
     @Test
     void unknown_adapter_lists_the_known_names_including_ones_from_other_modules() {
         assertThat(failure(MINIMAL + "broker:\n  type: ibkr\n").getMessage())
-                .isEqualTo("broker.type: unknown broker adapter 'ibkr'; known: counting, paper");
+                .isEqualTo("broker.type: unknown broker adapter 'ibkr'; known: alpaca, counting, paper");
     }
 
     @Test

@@ -28,8 +28,8 @@ class AdapterExtensionTest {
     @Test
     void service_loader_finds_the_built_in_adapters_and_one_from_another_module() {
         AdapterRegistry registry = AdapterRegistry.discover(getClass().getClassLoader());
-        assertThat(registry.names(AdapterKind.BROKER)).containsExactly("counting", "paper");
-        assertThat(registry.names(AdapterKind.MARKET_DATA)).containsExactly("replay", "simulated");
+        assertThat(registry.names(AdapterKind.BROKER)).containsExactly("alpaca", "counting", "paper");
+        assertThat(registry.names(AdapterKind.MARKET_DATA)).containsExactly("alpaca", "replay", "simulated");
         assertThat(registry.names(AdapterKind.STATE_STORE)).containsExactly("json", "sqlite");
         assertThat(registry.names(AdapterKind.MODELS)).containsExactly("onnx");
         assertThat(registry.find(AdapterKind.BROKER, "counting")).get().isInstanceOf(CountingBrokerProvider.class);
