@@ -1,6 +1,7 @@
 package dev.horizon.application.engine;
 
 import dev.horizon.application.execution.OrderRequest;
+import dev.horizon.application.port.BrokerUnavailableException;
 import dev.horizon.domain.arbitration.Arbitration;
 import dev.horizon.domain.arbitration.ArbitrationContext;
 import dev.horizon.domain.arbitration.CostModel;
@@ -217,10 +218,23 @@ final class DecisionStage {
         for (SymbolState s : symbols) {
             gross += Double.isFinite(s.currentWeight) ? Math.abs(s.currentWeight) : 0.0;
         }
-        BigDecimal power = proposals.stream().anyMatch(p -> p.quantity.signum() > 0) ? buyingPower.get() : BigDecimal.ZERO;
+        BigDecimal power = BigDecimal.ZERO;
+        String noBuyingPower = null;
+        if (proposals.stream().anyMatch(p -> p.quantity.signum() > 0)) {
+            try {
+                power = buyingPower.get();
+            } catch (BrokerUnavailableException e) {
+                // without the broker's buying power no buy can be checked: hold them, let sells through
+                noBuyingPower = "broker_unavailable: " + e.getMessage();
+            }
+        }
         RiskGuardrails.Cycle risk = guardrails.beginCycle(t, portfolioValue, power, gross);
         for (Proposed p : proposals) {
             SymbolState s = p.state;
+            if (noBuyingPower != null && p.quantity.signum() > 0) {
+                s.settle(Decision.BLOCKED, noBuyingPower);
+                continue;
+            }
             BigDecimal price = new BigDecimal(s.price, MathContext.DECIMAL64);
             BigDecimal fee = p.quantity.abs().multiply(price)
                     .multiply(BigDecimal.valueOf(settings.estimatedFeeBps() / 1e4), MathContext.DECIMAL64);

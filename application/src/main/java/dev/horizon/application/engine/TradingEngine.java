@@ -54,6 +54,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -179,6 +180,7 @@ public final class TradingEngine implements CycleRunner {
         long began = System.nanoTime();
         StateJournal journal = journal(state);
         int commands = applyCommands(journal, t);
+        resolveLeftoverOrders(journal);
 
         Map<Symbol, Quote> quotes = fetchMarket(t);
         List<SymbolState> symbols = markToMarket(journal, quotes, t);
@@ -242,6 +244,17 @@ public final class TradingEngine implements CycleRunner {
             LOG.info("operator command applied: {}", ControlCommands.describe(command));
         }
         return commands.size();
+    }
+
+    /**
+     * Orders an earlier cycle left open (an ambiguous submit during an outage) are looked up by
+     * client id before anything else; one the broker still cannot answer for keeps its symbol on
+     * hold this cycle, so a possibly placed order is never doubled.
+     */
+    private void resolveLeftoverOrders(StateJournal journal) {
+        if (!journal.state().openOrders().isEmpty()) {
+            executor.resolve(journal, List.copyOf(journal.state().openOrders().values()), Set.of());
+        }
     }
 
     /** Bars and quotes for the universe; a failing source leaves every symbol without data this cycle. */
@@ -322,6 +335,11 @@ public final class TradingEngine implements CycleRunner {
             Double advShares = adv.get(st.symbol);
             advDollars[i] = advShares == null || !Double.isFinite(st.price) ? Double.NaN : advShares * st.price;
             sigmaBar[i] = Double.NaN;
+            Order pending = openOrderIn(s, st.symbol);
+            if (pending != null) {
+                st.settle(Decision.HOLD, "order_pending: " + pending.clientOrderId() + " " + pending.status());
+                continue;
+            }
             if (st.quote == null || !bars.hasBarAt(i, t)) {
                 st.settle(Decision.HOLD, "no_data");
                 continue;
@@ -359,6 +377,15 @@ public final class TradingEngine implements CycleRunner {
                 () -> broker.account().buyingPower());
         decisions.endCycle();
         return orders;
+    }
+
+    private static Order openOrderIn(EngineState s, Symbol symbol) {
+        for (Order o : s.openOrders().values()) {
+            if (o.symbol().equals(symbol)) {
+                return o;
+            }
+        }
+        return null;
     }
 
     private void reconcile(StateJournal journal, Instant t) {
