@@ -90,7 +90,9 @@ class CrashLoopProcessTest {
         Random random = new Random(SEED);
         int killedRunning = 0;
         for (int kill = 0; kill < KILLS; kill++) {
-            try (HorizonProcess run = HorizonProcess.start(dir, Map.of(), "run", "--config", config.toString())) {
+            // paced at 50 bars a second, so a run outlasts the kill window however fast the machine is
+            try (HorizonProcess run = HorizonProcess.start(dir, Map.of(), "run", "--config", config.toString(),
+                    "--speed", "3000")) {
                 // startup (JVM, models, recovery) takes ~2 s: kills land in startup, recovery and cycles alike
                 long delay = 500 + random.nextInt(4000);
                 if (run.process.waitFor(delay, TimeUnit.MILLISECONDS)) {

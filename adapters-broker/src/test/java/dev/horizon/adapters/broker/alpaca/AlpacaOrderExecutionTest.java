@@ -59,7 +59,7 @@ class AlpacaOrderExecutionTest extends AlpacaBrokerTestSupport {
         assertThat(journal.state().position(AAPL).shares()).isEqualByComparingTo("10");
         assertThat(journal.state().cash()).isEqualByComparingTo("98999.50");
         assertThat(journaled).filteredOn(JournalEntry.OrderUpdate.class::isInstance)
-                .map(e -> ((JournalEntry.OrderUpdate) e).status()).containsExactly(OrderStatus.UNKNOWN);
+                .map(e -> ((JournalEntry.OrderUpdate) e).status()).containsExactly(OrderStatus.UNKNOWN, OrderStatus.FILLED);
         assertThat(journaled).filteredOn(JournalEntry.FillRecorded.class::isInstance)
                 .map(e -> ((JournalEntry.FillRecorded) e).fill().quantity()).containsExactly(new BigDecimal("10"));
     }
