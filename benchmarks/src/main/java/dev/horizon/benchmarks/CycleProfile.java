@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +21,8 @@ import jdk.jfr.consumer.RecordingFile;
  * Recorder recording (execution and native-method samples of the engine thread every 1 ms plus GC
  * events), then attributes every sample to a stage by the innermost frame of its stack that belongs
  * to one (table {@link #STAGES}: the first stage, in table order, that matches any frame from the
- * leaf outwards). The share of samples × the mean cycle time gives milliseconds per cycle.
+ * leaf outwards). GC pauses are measured from the recording's GC events; the rest of the mean
+ * cycle time is split between the stages by their share of the samples.
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar dev.horizon.benchmarks.CycleProfile \
@@ -35,7 +37,7 @@ public final class CycleProfile {
     static {
         STAGES.put("persistence: StateStore.save/append", List.of("SqliteStateStore.", "InMemoryStateStore.",
                 "JsonFileStateStore."));
-        STAGES.put("learned-state snapshot for the save", List.of("TradingEngine.learned"));
+        STAGES.put("learned-state checkpoint for the save", List.of("TradingEngine.learned", "LearnedCheckpoint."));
         STAGES.put("inference (ModelPort.predict)", List.of("OnnxModelRegistry.predict", "StubModelPort.predict",
                 "LoadedModel."));
         STAGES.put("features (FeatureCalculator)", List.of("FeatureCalculator."));
@@ -66,6 +68,12 @@ public final class CycleProfile {
 
     public static void main(String[] argv) throws IOException {
         Args args = new Args(argv);
+        if (!args.text("analyze", "").isEmpty()) {
+            // re-reads a recording: --analyze file.jfr --cycle-ms <mean cycle> --cycles <n>
+            report(Path.of(args.text("analyze", "")), (long) (Double.parseDouble(args.text("cycle-ms", "1")) * 1e6),
+                    args.integer("cycles", 1), "recording " + args.text("analyze", ""));
+            return;
+        }
         EngineFixture.Models models = args.models("stub");
         EngineFixture.Store store = args.store("memory");
         int symbols = args.integer("symbols", ReferenceScenario.CYCLE_SYMBOLS);
@@ -97,6 +105,7 @@ public final class CycleProfile {
 
     static void report(Path jfr, long cycleNanos, int cycles, String title) {
         Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Integer> leaves = new HashMap<>();
         STAGES.keySet().forEach(s -> counts.put(s, 0));
         counts.put("other", 0);
         int total = 0;
@@ -120,23 +129,39 @@ public final class CycleProfile {
                     continue;
                 }
                 counts.merge(stage(stack.getFrames()), 1, Integer::sum);
+                leaves.merge(leaf(stack.getFrames()), 1, Integer::sum);
                 total++;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        double cycleMillis = cycleNanos / 1e6;
+        double gcPerCycle = gcMillis / cycles;
+        double running = Math.max(0, cycleMillis - gcPerCycle);
         System.out.println("## cycle profile: " + title);
         System.out.printf(Locale.ROOT, "mean cycle %.3f ms; %d samples of the engine thread; %d GCs, %.1f ms of pauses"
-                + " in total (%.3f ms per cycle, included in the stages they interrupted)%n%n",
-                cycleNanos / 1e6, total, gcs, gcMillis, gcMillis / cycles);
-        System.out.println("| stage | share | ms per cycle |");
+                + " (%.3f ms per cycle); stages share the rest, %.3f ms, by their samples%n%n",
+                cycleMillis, total, gcs, gcMillis, gcPerCycle, running);
+        System.out.println("| stage | share of samples | ms per cycle |");
         System.out.println("|---|---:|---:|");
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
             if (e.getValue() == 0) {
                 continue;
             }
             double share = total == 0 ? 0 : (double) e.getValue() / total;
-            System.out.printf(Locale.ROOT, "| %s | %.1f %% | %.3f |%n", e.getKey(), 100 * share, share * cycleNanos / 1e6);
+            System.out.printf(Locale.ROOT, "| %s | %.1f %% | %.3f |%n", e.getKey(), 100 * share, share * running);
+        }
+        System.out.printf(Locale.ROOT, "| GC pauses | | %.3f |%n", gcPerCycle);
+        System.out.println();
+        System.out.println("| hottest methods (own time, leaf frame with its caller) | share |");
+        System.out.println("|---|---:|");
+        int shown = 0;
+        for (Map.Entry<String, Integer> e : leaves.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).toList()) {
+            if (shown++ == 25) {
+                break;
+            }
+            System.out.printf(Locale.ROOT, "| %s | %.1f %% |%n", e.getKey(), 100.0 * e.getValue() / Math.max(1, total));
         }
         System.out.println("recording: " + jfr);
     }
@@ -156,6 +181,16 @@ public final class CycleProfile {
             }
         }
         return "other";
+    }
+
+    private static String leaf(List<RecordedFrame> frames) {
+        String leaf = frames.isEmpty() || frames.get(0).getMethod() == null ? "?" : name(frames.get(0));
+        String caller = frames.size() < 2 || frames.get(1).getMethod() == null ? "" : " ← " + name(frames.get(1));
+        return leaf + caller;
+    }
+
+    private static String name(RecordedFrame frame) {
+        return simpleName(frame.getMethod().getType().getName()) + "." + frame.getMethod().getName();
     }
 
     private static String simpleName(String className) {
