@@ -6,7 +6,6 @@ import dev.horizon.domain.blending.BlendInput;
 import dev.horizon.domain.blending.FamilyOrder;
 import dev.horizon.domain.features.FeatureCalculator;
 import dev.horizon.domain.features.FeatureLibrary;
-import dev.horizon.domain.features.SequenceWindow;
 import dev.horizon.domain.market.Horizon;
 import dev.horizon.domain.market.MarketCalendar;
 import dev.horizon.domain.prediction.ConfidenceScorer;
@@ -51,7 +50,7 @@ final class PredictionStage {
     private final List<ModelSpec> valleyModels;
     private final List<ModelSpec> allModels;
     private final Map<String, int[]> featureColumns = new LinkedHashMap<>();
-    private final Map<String, SequenceWindow> windows = new LinkedHashMap<>();
+    private final Map<String, SequenceInputs> windows = new LinkedHashMap<>();
     private final PredictionTrackers trackers;
     private final ConfidenceScorer scorer;
     private final FeatureCalculator calculator = new FeatureCalculator();
@@ -67,6 +66,8 @@ final class PredictionStage {
     private final double[] freshness;
     private final double[] capacity;
     private final long[] lastBarMillis;
+    /** Counts {@link #run} calls: the sequence windows are built once per cycle. */
+    private long cycle;
 
     PredictionStage(EngineSettings settings, ModelPort models, MarketCalendar calendar) {
         this.models = models;
@@ -99,12 +100,14 @@ final class PredictionStage {
         used.addAll(valleyModels);
         this.allModels = List.copyOf(used);
         int widest = 1;
+        Map<SequenceInputs.Shape, SequenceInputs> shapes = new LinkedHashMap<>();
         for (ModelSpec spec : allModels) {
             if (spec.inputMode() == InputMode.FEATURES) {
                 featureColumns.put(spec.id(), FeatureLibrary.indicesOf(spec.featureNames()));
             } else {
-                windows.put(spec.id(), SequenceWindow.of(spec.sequenceLength(), spec.sequenceChannels(),
-                        spec.sequenceNormalization()));
+                SequenceInputs.Shape shape = new SequenceInputs.Shape(spec.sequenceLength(), spec.sequenceChannels(),
+                        spec.sequenceNormalization());
+                windows.put(spec.id(), shapes.computeIfAbsent(shape, k -> new SequenceInputs(k, symbols)));
             }
             widest = Math.max(widest, spec.inputWidth());
         }
@@ -156,6 +159,7 @@ final class PredictionStage {
                     double[] advDollars, double plannedDollars) {
         trackers.mature(t, bars);
         long tMillis = t.toEpochMilli();
+        cycle++;
         boolean[] featuresReady = new boolean[symbols];
         for (int u = 0; u < symbols; u++) {
             lastBarMillis[u] = bars.lastBarMillis(u);
@@ -237,14 +241,17 @@ final class PredictionStage {
         int width = spec.inputWidth();
         int n = 0;
         int[] columns = featureColumns.get(spec.id());
-        SequenceWindow window = windows.get(spec.id());
+        SequenceInputs window = windows.get(spec.id());
+        if (window != null) {
+            window.build(cycle, bars, eligible);
+        }
         for (int u = 0; u < symbols; u++) {
             if (!eligible[u]) {
                 continue;
             }
             boolean complete = columns != null
                     ? featuresReady[u] && FeatureLibrary.gather(features[u], columns, input, n * width)
-                    : window.fill(bars.series(u), input, n * width);
+                    : window.copy(u, input, n * width);
             if (complete) {
                 batchSymbols[n++] = u;
             } else {
