@@ -23,7 +23,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +48,9 @@ final class PredictionStage {
     private final List<ModelSpec> peakModels;
     private final List<ModelSpec> valleyModels;
     private final List<ModelSpec> allModels;
+    /** Ids of {@link #allModels}, in order: a model's index is its row in {@link Predictions}. */
+    private final List<String> modelIds;
+    private final Map<String, Integer> modelIndex = new LinkedHashMap<>();
     private final Map<String, int[]> featureColumns = new LinkedHashMap<>();
     private final Map<String, SequenceInputs> windows = new LinkedHashMap<>();
     private final PredictionTrackers trackers;
@@ -99,6 +101,10 @@ final class PredictionStage {
         used.addAll(peakModels);
         used.addAll(valleyModels);
         this.allModels = List.copyOf(used);
+        this.modelIds = allModels.stream().map(ModelSpec::id).toList();
+        for (int i = 0; i < modelIds.size(); i++) {
+            modelIndex.put(modelIds.get(i), i);
+        }
         int widest = 1;
         Map<SequenceInputs.Shape, SequenceInputs> shapes = new LinkedHashMap<>();
         for (ModelSpec spec : allModels) {
@@ -169,7 +175,7 @@ final class PredictionStage {
             }
         }
         scorer.capacity(advDollars, symbols, plannedDollars, capacity);
-        Predictions out = new Predictions(symbols, allModels);
+        Predictions out = new Predictions(symbols, modelIds);
         for (HorizonModels hm : byHorizon.values()) {
             Horizon h = hm.horizon();
             int m = hm.specs().size();
@@ -187,7 +193,8 @@ final class PredictionStage {
                 ModelTracker tracker = trackers.model(spec.id());
                 ModelQuality quality = tracker.quality();
                 ic[row] = quality.ic();
-                int n = predictBatch(spec, bars, eligible, featuresReady, out);
+                int index = modelIndex.get(spec.id());
+                int n = predictBatch(spec, index, bars, eligible, featuresReady, out);
                 if (n == 0) {
                     continue;
                 }
@@ -199,7 +206,7 @@ final class PredictionStage {
                     standardized[row][u] = batchScores[i];
                     calibrated[row][u] = batchCalibrated[i];
                     confidence[row][u] = batchConfidence[i];
-                    out.recordModel(spec.id(), u, batchRaw[i], batchScores[i], batchConfidence[i]);
+                    out.recordModel(index, u, batchRaw[i], batchScores[i], batchConfidence[i]);
                 }
             }
             out.putHorizon(h, new BlendInput(standardized, calibrated, confidence, ic, null, sigmaH));
@@ -218,11 +225,12 @@ final class PredictionStage {
         double[] sum = new double[symbols];
         int[] count = new int[symbols];
         for (ModelSpec spec : specs) {
-            int n = predictBatch(spec, bars, eligible, featuresReady, out);
+            int index = modelIndex.get(spec.id());
+            int n = predictBatch(spec, index, bars, eligible, featuresReady, out);
             for (int i = 0; i < n; i++) {
                 sum[batchSymbols[i]] += batchRaw[i];
                 count[batchSymbols[i]]++;
-                out.recordModel(spec.id(), batchSymbols[i], batchRaw[i], Double.NaN, Double.NaN);
+                out.recordModel(index, batchSymbols[i], batchRaw[i], Double.NaN, Double.NaN);
             }
         }
         double[] mean = new double[symbols];
@@ -236,7 +244,7 @@ final class PredictionStage {
      * Builds the model's batch over the eligible symbols with complete inputs, runs it once, and
      * leaves the finite outputs in {@code batchRaw}/{@code batchSymbols}; returns their count.
      */
-    private int predictBatch(ModelSpec spec, BarHistory bars, boolean[] eligible, boolean[] featuresReady,
+    private int predictBatch(ModelSpec spec, int index, BarHistory bars, boolean[] eligible, boolean[] featuresReady,
                              Predictions out) {
         int width = spec.inputWidth();
         int n = 0;
@@ -255,7 +263,7 @@ final class PredictionStage {
             if (complete) {
                 batchSymbols[n++] = u;
             } else {
-                out.markIncomplete(spec.id(), u);
+                out.markIncomplete(index, u);
             }
         }
         if (n == 0) {
@@ -288,6 +296,6 @@ final class PredictionStage {
 
     /** Ids of every model used, for traces. */
     List<String> modelIds() {
-        return allModels.stream().map(ModelSpec::id).collect(Collectors.toList());
+        return modelIds;
     }
 }
