@@ -1,18 +1,29 @@
 package dev.horizon.domain.prediction;
 
+import java.util.Arrays;
+
 /**
- * In-place heapsort of a range of doubles: O(n log n) worst case and no allocation at all
- * ({@link java.util.Arrays#sort(double[], int, int)} may allocate a run buffer on partly sorted
- * input). Orders like {@link Double#compare}, so {@code -0.0} sorts before {@code 0.0} and the
- * result is the same whatever the input order.
+ * Sorts a range of doubles in place, ordered like {@link Double#compare} ({@code -0.0} before
+ * {@code 0.0}, NaN last), so the result is the same whatever the input order. Ranges of up to
+ * {@value #QUICKSORT_MAX} values — a cycle's batch — go to {@link Arrays#sort(double[], int, int)}
+ * (dual-pivot quicksort, which allocates nothing at that size and is several times faster than a
+ * heapsort); longer ones to an in-place heapsort, which never allocates (the JDK's sort may
+ * allocate a run buffer on long, partly sorted input).
  */
 final class DoubleSort {
+
+    /** The JDK sort only tries run merging (and allocates) above 4,096 values. */
+    static final int QUICKSORT_MAX = 4096;
 
     private DoubleSort() {
     }
 
     static void sort(double[] a, int from, int to) {
         int n = to - from;
+        if (n <= QUICKSORT_MAX) {
+            Arrays.sort(a, from, to);
+            return;
+        }
         for (int root = n / 2 - 1; root >= 0; root--) {
             siftDown(a, from, root, n);
         }
