@@ -68,10 +68,11 @@ public final class CycleProfile {
 
     public static void main(String[] argv) throws IOException {
         Args args = new Args(argv);
+        String focus = args.text("focus", "");
         if (!args.text("analyze", "").isEmpty()) {
             // re-reads a recording: --analyze file.jfr --cycle-ms <mean cycle> --cycles <n>
             report(Path.of(args.text("analyze", "")), (long) (Double.parseDouble(args.text("cycle-ms", "1")) * 1e6),
-                    args.integer("cycles", 1), "recording " + args.text("analyze", ""));
+                    args.integer("cycles", 1), "recording " + args.text("analyze", ""), focus);
             return;
         }
         EngineFixture.Models models = args.models("stub");
@@ -100,10 +101,14 @@ public final class CycleProfile {
             }
         }
         report(jfr, cycleNanos, measure, String.format(Locale.ROOT, "%s models, %s store, %d symbols, %d cycles after %d warm-up",
-                models, store, symbols, measure, warmup));
+                models, store, symbols, measure, warmup), focus);
     }
 
-    static void report(Path jfr, long cycleNanos, int cycles, String title) {
+    /**
+     * Prints the stage table and the hottest methods (of every stage, or of the stages whose name
+     * starts with {@code focus}).
+     */
+    static void report(Path jfr, long cycleNanos, int cycles, String title, String focus) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         Map<String, Integer> leaves = new HashMap<>();
         STAGES.keySet().forEach(s -> counts.put(s, 0));
@@ -128,8 +133,11 @@ public final class CycleProfile {
                 if (stack == null) {
                     continue;
                 }
-                counts.merge(stage(stack.getFrames()), 1, Integer::sum);
-                leaves.merge(leaf(stack.getFrames()), 1, Integer::sum);
+                String stage = stage(stack.getFrames());
+                counts.merge(stage, 1, Integer::sum);
+                if (focus.isEmpty() || stage.startsWith(focus)) {
+                    leaves.merge(leaf(stack.getFrames()), 1, Integer::sum);
+                }
                 total++;
             }
         } catch (IOException e) {
