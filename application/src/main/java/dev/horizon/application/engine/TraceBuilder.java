@@ -3,12 +3,14 @@ package dev.horizon.application.engine;
 import dev.horizon.domain.state.DecisionTrace;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A symbol's decision trace as the stages fill it in, like {@link DecisionTrace.Builder} but able
- * to hold an immutable map view as a value (the per-model part, see {@link Predictions#trace}), so
- * the engine does not build hundreds of small maps per symbol and cycle that only a reader of the
- * journal ever looks at. Not thread-safe.
+ * to hold immutable map views as values (the per-model part, see {@link Predictions#trace}, and
+ * the nested traces of the arbitration and sizing, see {@link #putLazy}), so the engine does not
+ * build dozens of small maps per symbol and cycle that only a reader of the journal ever looks at.
+ * Not thread-safe.
  */
 final class TraceBuilder {
 
@@ -32,6 +34,12 @@ final class TraceBuilder {
     /** An immutable map of trace values (numbers, strings, booleans, lists or maps of the same). */
     TraceBuilder put(String key, Map<String, Object> nested) {
         values.put(key, nested);
+        return this;
+    }
+
+    /** A nested trace built from an immutable source only when the trace is read, see {@link LazyTrace}. */
+    TraceBuilder putLazy(String key, Supplier<DecisionTrace> nested) {
+        values.put(key, new LazyTrace(nested));
         return this;
     }
 
