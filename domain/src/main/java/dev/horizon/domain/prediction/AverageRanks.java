@@ -1,14 +1,12 @@
 package dev.horizon.domain.prediction;
 
-import java.util.Arrays;
-
 /**
  * Ranks of primitive values with ties given their average rank, in O(n log n) and without
  * allocating after construction. Not thread-safe.
  *
  * <p>The values are sorted as primitive longs: each value's bits, mapped so that signed long order
  * is {@link Double#compare} order, with the lowest bits replaced by the value's index. One
- * primitive sort then orders the indices; values that differ only in those lowest bits may come
+ * {@link RadixSort} then orders the indices; values that differ only in those lowest bits may come
  * out of order, and a final insertion pass on the exact values puts them right (it moves nothing
  * on ordinary data). Equal values (by {@code ==}, so {@code -0.0} ties with {@code 0.0}) share the
  * mean of the ranks they span.
@@ -16,12 +14,14 @@ import java.util.Arrays;
 final class AverageRanks {
 
     private final long[] keys;
+    private final RadixSort radix;
     private final long[] exact;
     private final int[] order;
     private final long indexMask;
 
     AverageRanks(int capacity) {
         keys = new long[capacity];
+        radix = new RadixSort(capacity);
         exact = new long[capacity];
         order = new int[capacity];
         int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, capacity - 1));
@@ -37,11 +37,11 @@ final class AverageRanks {
             throw new IllegalArgumentException("cannot rank " + n + " values, capacity " + order.length);
         }
         for (int i = 0; i < n; i++) {
-            long key = sortable(values[i]);
+            long key = RadixSort.sortable(values[i]);
             exact[i] = key;
             keys[i] = (key & ~indexMask) | i;
         }
-        Arrays.sort(keys, 0, n);
+        radix.sort(keys, n);
         for (int k = 0; k < n; k++) {
             order[k] = (int) (keys[k] & indexMask);
         }
@@ -69,11 +69,5 @@ final class AverageRanks {
             }
             i = j;
         }
-    }
-
-    /** A long whose signed order is the {@link Double#compare} order of {@code value}. */
-    private static long sortable(double value) {
-        long bits = Double.doubleToLongBits(value);
-        return bits ^ ((bits >> 63) & Long.MAX_VALUE);
     }
 }

@@ -34,6 +34,7 @@ public final class Standardizer {
     /** Cycle slot k holds its values, sorted, in {@code values[k·max, k·max + sizes[k])}. */
     private final double[] values;
     private final int[] sizes;
+    private final DoubleSort sorter;
     private int oldest;
     private int cycles;
     private int pooled;
@@ -68,6 +69,7 @@ public final class Standardizer {
         this.zClip = zClip;
         this.values = new double[windowCycles * maxSymbolsPerCycle];
         this.sizes = new int[windowCycles];
+        this.sorter = new DoubleSort(maxSymbolsPerCycle);
     }
 
     /** A standardizer with the standardization parameters of {@code settings}. */
@@ -187,7 +189,7 @@ public final class Standardizer {
         int from = slot * maxSymbolsPerCycle;
         System.arraycopy(src, srcFrom, values, from, n);
         // Sorting makes the stored cycle, and so every sum over the window, independent of symbol order.
-        DoubleSort.sort(values, from, from + n);
+        sorter.sortRange(values, from, from + n);
         sizes[slot] = n;
         pooled += n;
     }
