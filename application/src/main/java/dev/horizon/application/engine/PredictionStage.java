@@ -51,14 +51,14 @@ final class PredictionStage {
     /** Ids of {@link #allModels}, in order: a model's index is its row in {@link Predictions}. */
     private final List<String> modelIds;
     private final Map<String, Integer> modelIndex = new LinkedHashMap<>();
-    private final Map<String, int[]> featureColumns = new LinkedHashMap<>();
-    private final Map<String, SequenceInputs> windows = new LinkedHashMap<>();
+    /** Each model's input batch, shared by the models of one input shape. */
+    private final Map<String, ModelInputs> inputs = new LinkedHashMap<>();
     private final PredictionTrackers trackers;
     private final ConfidenceScorer scorer;
     private final FeatureCalculator calculator = new FeatureCalculator();
 
     private final double[][] features;
-    private final float[] input;
+    private final boolean needsFeatures;
     private final int[] batchSymbols;
     private final double[] batchOut;
     private final double[] batchRaw;
@@ -68,7 +68,7 @@ final class PredictionStage {
     private final double[] freshness;
     private final double[] capacity;
     private final long[] lastBarMillis;
-    /** Counts {@link #run} calls: the sequence windows are built once per cycle. */
+    /** Counts {@link #run} calls: each input batch is built once per cycle. */
     private long cycle;
 
     PredictionStage(EngineSettings settings, ModelPort models, MarketCalendar calendar) {
@@ -105,23 +105,17 @@ final class PredictionStage {
         for (int i = 0; i < modelIds.size(); i++) {
             modelIndex.put(modelIds.get(i), i);
         }
-        int widest = 1;
-        Map<SequenceInputs.Shape, SequenceInputs> shapes = new LinkedHashMap<>();
+        Map<ModelInputs.Shape, ModelInputs> shapes = new LinkedHashMap<>();
+        boolean anyFeatures = false;
         for (ModelSpec spec : allModels) {
-            if (spec.inputMode() == InputMode.FEATURES) {
-                featureColumns.put(spec.id(), FeatureLibrary.indicesOf(spec.featureNames()));
-            } else {
-                SequenceInputs.Shape shape = new SequenceInputs.Shape(spec.sequenceLength(), spec.sequenceChannels(),
-                        spec.sequenceNormalization());
-                windows.put(spec.id(), shapes.computeIfAbsent(shape, k -> new SequenceInputs(k, symbols)));
-            }
-            widest = Math.max(widest, spec.inputWidth());
+            inputs.put(spec.id(), shapes.computeIfAbsent(ModelInputs.Shape.of(spec), k -> new ModelInputs(k, symbols)));
+            anyFeatures |= spec.inputMode() == InputMode.FEATURES;
         }
+        this.needsFeatures = anyFeatures;
         this.trackers = new PredictionTrackers(settings.prediction(), settings.universe(), barMinutes,
                 MaturityRule.sessionTime(calendar), returnModels);
         this.scorer = ConfidenceScorer.of(settings.prediction());
         this.features = new double[symbols][FeatureLibrary.size()];
-        this.input = new float[symbols * widest];
         this.batchSymbols = new int[symbols];
         this.batchOut = new double[symbols];
         this.batchRaw = new double[symbols];
@@ -169,7 +163,7 @@ final class PredictionStage {
         boolean[] featuresReady = new boolean[symbols];
         for (int u = 0; u < symbols; u++) {
             lastBarMillis[u] = bars.lastBarMillis(u);
-            if (eligible[u] && !featureColumns.isEmpty()) {
+            if (eligible[u] && needsFeatures) {
                 calculator.compute(bars.series(u), features[u]);
                 featuresReady[u] = true;
             }
@@ -246,31 +240,17 @@ final class PredictionStage {
      */
     private int predictBatch(ModelSpec spec, int index, BarHistory bars, boolean[] eligible, boolean[] featuresReady,
                              Predictions out) {
-        int width = spec.inputWidth();
-        int n = 0;
-        int[] columns = featureColumns.get(spec.id());
-        SequenceInputs window = windows.get(spec.id());
-        if (window != null) {
-            window.build(cycle, bars, eligible);
+        ModelInputs in = inputs.get(spec.id());
+        in.build(cycle, bars, eligible, features, featuresReady);
+        for (int i = 0; i < in.incompleteCount(); i++) {
+            out.markIncomplete(index, in.incomplete(i));
         }
-        for (int u = 0; u < symbols; u++) {
-            if (!eligible[u]) {
-                continue;
-            }
-            boolean complete = columns != null
-                    ? featuresReady[u] && FeatureLibrary.gather(features[u], columns, input, n * width)
-                    : window.copy(u, input, n * width);
-            if (complete) {
-                batchSymbols[n++] = u;
-            } else {
-                out.markIncomplete(index, u);
-            }
-        }
+        int n = in.rows();
         if (n == 0) {
             return 0;
         }
         try {
-            models.predict(spec.id(), input, n, batchOut);
+            models.predict(spec.id(), in.batch(), n, batchOut);
         } catch (ModelException e) {
             LOG.warn("model {} failed this cycle and is left out: {}", spec.id(), e.getMessage());
             return 0;
@@ -278,7 +258,7 @@ final class PredictionStage {
         int kept = 0;
         for (int i = 0; i < n; i++) {
             if (Double.isFinite(batchOut[i])) {
-                batchSymbols[kept] = batchSymbols[i];
+                batchSymbols[kept] = in.symbol(i);
                 batchRaw[kept] = batchOut[i];
                 kept++;
             }
