@@ -16,8 +16,9 @@ import javax.management.openmbean.CompositeData;
 
 /**
  * The backtest of the reference scenario with its heap watched: prints the throughput in
- * symbol-bars/s and, per block of cycles, the highest heap in use right after a garbage
- * collection (the live set: what the run really holds) and the highest heap in use at all. Run it
+ * symbol-bars/s and, per block of cycles, the lowest and the highest heap in use right after a
+ * garbage collection: the lowest is the live set the run keeps (bars, windows, ledgers), the
+ * highest adds what was still reachable mid-cycle (a learned-state checkpoint being built). Run it
  * with {@code -Xmx512m}: a heap that stays flat after warm-up at that size meets the target.
  *
  * <pre>
@@ -42,6 +43,7 @@ public final class BacktestHarness {
         int every = args.integer("every", 2000);
         AtomicLong afterGc = new AtomicLong();
         AtomicLong blockAfterGc = new AtomicLong();
+        AtomicLong blockFloor = new AtomicLong(Long.MAX_VALUE);
         AtomicInteger gcs = new AtomicInteger();
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             ((NotificationEmitter) gc).addNotificationListener((n, h) -> {
@@ -53,6 +55,7 @@ public final class BacktestHarness {
                         .filter(e -> HEAP_POOLS.contains(e.getKey())).mapToLong(e -> e.getValue().getUsed()).sum();
                 afterGc.set(used);
                 blockAfterGc.accumulateAndGet(used, Math::max);
+                blockFloor.accumulateAndGet(used, Math::min);
                 gcs.incrementAndGet();
             }, null, null);
         }
@@ -60,20 +63,26 @@ public final class BacktestHarness {
         System.out.printf(Locale.ROOT, "backtest %s models, %d symbols × %d bars, max heap %d MB, %s%n", models, symbols,
                 bars, maxHeap >> 20, ManagementFactory.getGarbageCollectorMXBeans().stream()
                         .map(GarbageCollectorMXBean::getName).toList());
-        System.out.println("| cycles | heap after GC, max in block (MB) | heap after last GC (MB) | GCs so far |");
+        System.out.println("| cycles | heap after GC: lowest in block (MB) | highest in block (MB) | GCs so far |");
         System.out.println("|---:|---:|---:|---:|");
         try (EngineFixture fixture = EngineFixture.backtest(symbols, bars, models, EngineFixture.Store.MEMORY)) {
             System.gc();
             BacktestResult result = fixture.runBacktest((r, state, done, total) -> {
                 if (done % every == 0 || done == total) {
-                    System.out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %d |%n", done, blockAfterGc.getAndSet(0) / 1048576.0,
-                            afterGc.get() / 1048576.0, gcs.get());
+                    long floor = blockFloor.getAndSet(Long.MAX_VALUE);
+                    System.out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %d |%n", done,
+                            (floor == Long.MAX_VALUE ? afterGc.get() : floor) / 1048576.0,
+                            blockAfterGc.getAndSet(0) / 1048576.0, gcs.get());
                 }
             });
             double seconds = result.elapsed().toNanos() / 1e9;
-            System.out.printf(Locale.ROOT, "%d cycles, %d orders, %d fills in %.2f s: %.0f symbol-bars/s%n",
+            long gcMillis = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+            System.out.printf(Locale.ROOT, "%d cycles, %d orders, %d fills in %.2f s: %.0f symbol-bars/s"
+                            + " (GC pauses %.1f s in all; engine thread CPU %.1f s)%n",
                     result.cycles(), result.orders().size(), result.fills().size(), seconds,
-                    (double) symbols * result.cycles() / seconds);
+                    (double) symbols * result.cycles() / seconds, gcMillis / 1e3,
+                    ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9);
         }
     }
 }

@@ -19,7 +19,7 @@ import jdk.jfr.consumer.RecordingFile;
 /**
  * Where one cycle's time goes, by stage: runs the reference scenario's cycles under a Java Flight
  * Recorder recording (execution and native-method samples of the engine thread every 1 ms plus GC
- * events), then attributes every sample to a stage by the innermost frame of its stack that belongs
+ * pauses), then attributes every sample to a stage by the innermost frame of its stack that belongs
  * to one (table {@link #STAGES}: the first stage, in table order, that matches any frame from the
  * leaf outwards). GC pauses are measured from the recording's GC events; the rest of the mean
  * cycle time is split between the stages by their share of the samples.
@@ -89,7 +89,7 @@ public final class CycleProfile {
             try (Recording recording = new Recording()) {
                 recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1)).withStackTrace();
                 recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(1)).withStackTrace();
-                recording.enable("jdk.GarbageCollection");
+                recording.enable("jdk.GCPhasePause");
                 recording.start();
                 long t0 = System.nanoTime();
                 for (int i = 0; i < measure; i++) {
@@ -120,9 +120,12 @@ public final class CycleProfile {
             while (file.hasMoreEvents()) {
                 RecordedEvent event = file.readEvent();
                 String type = event.getEventType().getName();
-                if (type.equals("jdk.GarbageCollection")) {
+                if (type.equals("jdk.GCPhasePause")) {
                     gcMillis += event.getDuration().toNanos() / 1e6;
                     gcs++;
+                    continue;
+                }
+                if (!type.equals("jdk.ExecutionSample") && !type.equals("jdk.NativeMethodSample")) {
                     continue;
                 }
                 if (event.getThread("sampledThread") == null

@@ -10,8 +10,9 @@ import java.util.SplittableRandom;
 
 /**
  * Model outputs without a model runtime: each model is a fixed, deterministic and cheap function
- * of its input row, {@code a · sin(w · x) + b} with weights drawn once from the model id — about
- * one multiply-add per input value. Return models answer within ±0.2 %, barrier models with a
+ * of its input row: the fractional part f of {@code w · x}, with weights drawn once from the
+ * model id, mapped to {@code a · (2f − 1) + b} — one multiply-add per input value, no
+ * transcendental function. Return models answer within ±0.2 %, barrier models with a
  * probability in [0.1, 0.5]. The engine sees real inputs (features and sequence windows computed
  * from the bars) and outputs that vary across symbols and cycles, at no inference cost.
  */
@@ -53,7 +54,7 @@ public final class StubModelPort implements ModelPort {
             for (int j = 0; j < width; j++) {
                 dot += w[j] * input[base + j];
             }
-            double s = Math.sin(dot);
+            double s = 2 * (dot - Math.floor(dot)) - 1;
             out[r] = probability ? 0.3 + 0.2 * s : 0.002 * s;
         }
     }
