@@ -38,7 +38,7 @@ import java.util.TreeMap;
 final class LearnedCheckpoint {
 
     /** Values (doubles and longs) a checkpoint may copy per cycle, on average. */
-    static final long VALUES_PER_CYCLE = 50_000;
+    static final long VALUES_PER_CYCLE = 10_000;
     /** Cycles between two checkpoints at most. */
     static final int MAX_CYCLES = 240;
     /** Values one pending prediction holds: time, due time, symbol, raw, score, close, σ_h. */
