@@ -54,6 +54,7 @@ final class PredictionStage {
     /** Each model's input batch, shared by the models of one input shape. */
     private final Map<String, ModelInputs> inputs = new LinkedHashMap<>();
     private final PredictionTrackers trackers;
+    private final Map<Horizon, BlendBuffers> blendBuffers = new LinkedHashMap<>();
     private final ConfidenceScorer scorer;
     private final FeatureCalculator calculator = new FeatureCalculator();
 
@@ -173,11 +174,14 @@ final class PredictionStage {
         for (HorizonModels hm : byHorizon.values()) {
             Horizon h = hm.horizon();
             int m = hm.specs().size();
-            double[][] standardized = nanMatrix(m, symbols);
-            double[][] calibrated = nanMatrix(m, symbols);
-            double[][] confidence = nanMatrix(m, symbols);
-            double[] ic = new double[m];
-            double[] sigmaH = new double[symbols];
+            // The blend inputs live for this cycle only: each horizon reuses its matrices.
+            BlendBuffers buffers = blendBuffers.computeIfAbsent(h, k -> new BlendBuffers(m, symbols));
+            buffers.reset();
+            double[][] standardized = buffers.standardized;
+            double[][] calibrated = buffers.calibrated;
+            double[][] confidence = buffers.confidence;
+            double[] ic = buffers.ic;
+            double[] sigmaH = buffers.sigmaH;
             for (int u = 0; u < symbols; u++) {
                 sigmaH[u] = eligible[u] ? sigmaBar[u] * Math.sqrt((double) h.minutes() / barMinutes) : Double.NaN;
             }
@@ -266,12 +270,29 @@ final class PredictionStage {
         return kept;
     }
 
-    private static double[][] nanMatrix(int rows, int cols) {
-        double[][] m = new double[rows][cols];
-        for (double[] row : m) {
-            Arrays.fill(row, Double.NaN);
+    /** One horizon's blend input matrices, reused every cycle (the blend does not keep them). */
+    private static final class BlendBuffers {
+        final double[][] standardized;
+        final double[][] calibrated;
+        final double[][] confidence;
+        final double[] ic;
+        final double[] sigmaH;
+
+        BlendBuffers(int models, int symbols) {
+            standardized = new double[models][symbols];
+            calibrated = new double[models][symbols];
+            confidence = new double[models][symbols];
+            ic = new double[models];
+            sigmaH = new double[symbols];
         }
-        return m;
+
+        void reset() {
+            for (int row = 0; row < ic.length; row++) {
+                Arrays.fill(standardized[row], Double.NaN);
+                Arrays.fill(calibrated[row], Double.NaN);
+                Arrays.fill(confidence[row], Double.NaN);
+            }
+        }
     }
 
     /** Ids of every model used, for traces. */
