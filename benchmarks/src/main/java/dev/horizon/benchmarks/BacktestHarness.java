@@ -2,7 +2,11 @@ package dev.horizon.benchmarks;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
 import dev.horizon.application.backtest.BacktestResult;
+import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import jdk.jfr.Recording;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -23,7 +27,7 @@ import javax.management.openmbean.CompositeData;
  *
  * <pre>
  * java -Xms512m -Xmx512m -cp benchmarks/target/benchmarks.jar dev.horizon.benchmarks.BacktestHarness \
- *     --models stub|onnx|bundled --symbols 100 --bars 20000 --every 2000
+ *     --models stub|onnx|bundled --symbols 100 --bars 20000 --every 2000 [--profile true]
  * </pre>
  */
 public final class BacktestHarness {
@@ -35,7 +39,7 @@ public final class BacktestHarness {
     private BacktestHarness() {
     }
 
-    public static void main(String[] argv) {
+    public static void main(String[] argv) throws IOException {
         Args args = new Args(argv);
         EngineFixture.Models models = args.models("stub");
         int symbols = args.integer("symbols", ReferenceScenario.BACKTEST_SYMBOLS);
@@ -65,8 +69,13 @@ public final class BacktestHarness {
                         .map(GarbageCollectorMXBean::getName).toList());
         System.out.println("| cycles | heap after GC: lowest in block (MB) | highest in block (MB) | GCs so far |");
         System.out.println("|---:|---:|---:|---:|");
-        try (EngineFixture fixture = EngineFixture.backtest(symbols, bars, models, EngineFixture.Store.MEMORY)) {
+        boolean profile = args.text("profile", "false").equals("true");
+        try (EngineFixture fixture = EngineFixture.backtest(symbols, bars, models, EngineFixture.Store.MEMORY);
+             Recording recording = profile ? CycleProfile.recording() : null) {
             System.gc();
+            if (recording != null) {
+                recording.start();
+            }
             BacktestResult result = fixture.runBacktest((r, state, done, total) -> {
                 if (done % every == 0 || done == total) {
                     long floor = blockFloor.getAndSet(Long.MAX_VALUE);
@@ -83,6 +92,13 @@ public final class BacktestHarness {
                     result.cycles(), result.orders().size(), result.fills().size(), seconds,
                     (double) symbols * result.cycles() / seconds, gcMillis / 1e3,
                     ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9);
+            if (recording != null) {
+                recording.stop();
+                Path jfr = Files.createTempFile("backtest", ".jfr");
+                recording.dump(jfr);
+                CycleProfile.report(jfr, result.elapsed().toNanos() / result.cycles(), (int) result.cycles(),
+                        "backtest " + models + ", " + symbols + " symbols", args.text("focus", ""));
+            }
         }
     }
 }

@@ -86,10 +86,7 @@ public final class CycleProfile {
             for (int i = 0; i < warmup; i++) {
                 fixture.runNextCycle();
             }
-            try (Recording recording = new Recording()) {
-                recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1)).withStackTrace();
-                recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(1)).withStackTrace();
-                recording.enable("jdk.GCPhasePause");
+            try (Recording recording = recording()) {
                 recording.start();
                 long t0 = System.nanoTime();
                 for (int i = 0; i < measure; i++) {
@@ -102,6 +99,15 @@ public final class CycleProfile {
         }
         report(jfr, cycleNanos, measure, String.format(Locale.ROOT, "%s models, %s store, %d symbols, %d cycles after %d warm-up",
                 models, store, symbols, measure, warmup), focus);
+    }
+
+    /** A recording of execution and native samples every millisecond, and GC pauses; not started. */
+    static Recording recording() {
+        Recording recording = new Recording();
+        recording.enable("jdk.ExecutionSample").withPeriod(Duration.ofMillis(1)).withStackTrace();
+        recording.enable("jdk.NativeMethodSample").withPeriod(Duration.ofMillis(1)).withStackTrace();
+        recording.enable("jdk.GCPhasePause");
+        return recording;
     }
 
     /**
