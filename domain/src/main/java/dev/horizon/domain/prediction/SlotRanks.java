@@ -1,5 +1,7 @@
 package dev.horizon.domain.prediction;
 
+import java.util.Arrays;
+
 /**
  * The average ranks of the values held in the slots of a ring window, kept up to date as slots
  * are written: the slots stay sorted by value between two updates, so an update sorts only the
@@ -11,6 +13,9 @@ package dev.horizon.domain.prediction;
  * they arrived. Buffers are allocated once. Not thread-safe.
  */
 final class SlotRanks {
+
+    /** Below this many keys a comparison sort beats the radix sort's 256-bucket passes. */
+    private static final int SMALL = 256;
 
     private final int capacity;
     private final long indexMask;
@@ -114,13 +119,21 @@ final class SlotRanks {
         return ranks;
     }
 
-    /** Sorts {@code fresh[0..freshCount)} by value: a radix sort of (value bits, slot), then exact order. */
+    /**
+     * Sorts {@code fresh[0..freshCount)} by value: a sort of (value bits, slot) packed in longs
+     * (the JDK's for a few keys, allocation-free at that size; the radix sort for more), then exact
+     * order.
+     */
     private void sortFresh(double[] values) {
         int k = freshCount;
         for (int i = 0; i < k; i++) {
             keys[i] = (RadixSort.sortable(values[fresh[i]]) & ~indexMask) | fresh[i];
         }
-        radix.sort(keys, k);
+        if (k < SMALL) {
+            Arrays.sort(keys, 0, k);
+        } else {
+            radix.sort(keys, k);
+        }
         for (int i = 0; i < k; i++) {
             fresh[i] = (int) (keys[i] & indexMask);
         }

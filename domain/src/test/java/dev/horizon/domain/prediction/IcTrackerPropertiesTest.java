@@ -9,6 +9,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
 
 class IcTrackerPropertiesTest {
 
@@ -28,6 +29,20 @@ class IcTrackerPropertiesTest {
         IcTracker restored = new IcTracker(window, 10, 0.02);
         restored.restore(tracker.snapshot());
         assertThat(restored.onlineIc()).isEqualTo(tracker.onlineIc());
+    }
+
+    @Test
+    void large_batches_are_ranked_like_small_ones() {
+        // batches of hundreds take the radix sort, a few dozen the comparison sort
+        IcTracker tracker = new IcTracker(700, 10, 0.02);
+        java.util.Random random = new java.util.Random(11);
+        for (int batch : new int[] {400, 300, 30, 500}) {
+            for (int i = 0; i < batch; i++) {
+                double v = random.nextInt(7) == 0 ? 0.5 : random.nextGaussian();
+                tracker.add(v, random.nextInt(9) / 8.0 - 0.5);
+            }
+            assertThat(tracker.onlineIc()).isEqualTo(fromScratch(tracker.snapshot()));
+        }
     }
 
     @Provide
