@@ -21,9 +21,11 @@ final class SlotRanks {
     private final long indexMask;
     private final RadixSort radix;
     private final long[] keys;
-    /** Occupied slots in value order. */
+    /** Occupied slots in value order, and their values alongside (merges read them sequentially). */
     private int[] order;
     private int[] merged;
+    private double[] sortedValues;
+    private double[] mergedValues;
     private int count;
     /** Slots written since the last update, and a flag per slot. */
     private final int[] fresh;
@@ -40,6 +42,8 @@ final class SlotRanks {
         this.keys = new long[capacity];
         this.order = new int[capacity];
         this.merged = new int[capacity];
+        this.sortedValues = new double[capacity];
+        this.mergedValues = new double[capacity];
         this.fresh = new int[capacity];
         this.changed = new boolean[capacity];
         this.ranks = new double[capacity];
@@ -73,7 +77,9 @@ final class SlotRanks {
         for (int i = 0; i < count; i++) {
             int slot = order[i];
             if (!changed[slot]) {
-                order[kept++] = slot;
+                order[kept] = slot;
+                sortedValues[kept] = sortedValues[i];
+                kept++;
             }
         }
         int k = freshCount;
@@ -82,22 +88,34 @@ final class SlotRanks {
         int a = 0;
         int b = 0;
         int out = 0;
+        double freshValue = k > 0 ? values[fresh[0]] : 0.0;
         while (a < kept && b < k) {
-            if (Double.compare(values[order[a]], values[fresh[b]]) <= 0) {
+            double keptValue = sortedValues[a];
+            if (Double.compare(keptValue, freshValue) <= 0) {
+                mergedValues[out] = keptValue;
                 merged[out++] = order[a++];
             } else {
+                mergedValues[out] = freshValue;
                 merged[out++] = fresh[b++];
+                if (b < k) {
+                    freshValue = values[fresh[b]];
+                }
             }
         }
         while (a < kept) {
+            mergedValues[out] = sortedValues[a];
             merged[out++] = order[a++];
         }
         while (b < k) {
+            mergedValues[out] = values[fresh[b]];
             merged[out++] = fresh[b++];
         }
         int[] swap = order;
         order = merged;
         merged = swap;
+        double[] swapValues = sortedValues;
+        sortedValues = mergedValues;
+        mergedValues = swapValues;
         count = out;
         for (int i = 0; i < k; i++) {
             changed[fresh[i]] = false;
@@ -106,7 +124,8 @@ final class SlotRanks {
         int i = 0;
         while (i < count) {
             int j = i + 1;
-            while (j < count && values[order[j]] == values[order[i]]) {
+            double v = sortedValues[i];
+            while (j < count && sortedValues[j] == v) {
                 j++;
             }
             // positions i..j-1 (0-based) hold ranks i+1..j; their mean is (i + 1 + j) / 2
