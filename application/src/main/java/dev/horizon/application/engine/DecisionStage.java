@@ -107,7 +107,7 @@ final class DecisionStage {
         double planned = settings.sizing().maxWeight() * portfolioValue.doubleValue() / s.price;
         Arbitration arbitration = arbiter.arbitrate(alphas,
                 new ArbitrationContext(s.spreadBps, s.sigmaBar, planned, advShares, s.currentWeight));
-        s.trace.put("arbitration", arbitration.trace());
+        s.trace.putLazy("arbitration", arbitration::trace);
         BarrierProbabilities barriers = predictions.hasBarriers()
                 ? BarrierProbabilities.of(predictions.peak(s.index), predictions.valley(s.index))
                 : BarrierProbabilities.none();
@@ -138,7 +138,7 @@ final class DecisionStage {
         Horizon h = arbitration.horizon();
         double sigmaH = s.sigmaBar * Math.sqrt((double) h.minutes() / settings.barMinutes());
         SizingResult sizing = sizer.size(h, arbitration.chosenAlpha(), sigmaH, s.sigmaDay, verdict.factor());
-        s.trace.put("sizing", sizing.trace());
+        s.trace.putLazy("sizing", sizing::trace);
         double raw = sizing.rawWeight();
         double allowed = verdict.allowedTarget(s.currentWeight, raw);
         boolean blocked = verdict.status() == BarrierVerdict.Status.BLOCKED;

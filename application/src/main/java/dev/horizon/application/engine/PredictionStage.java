@@ -6,7 +6,6 @@ import dev.horizon.domain.blending.BlendInput;
 import dev.horizon.domain.blending.FamilyOrder;
 import dev.horizon.domain.features.FeatureCalculator;
 import dev.horizon.domain.features.FeatureLibrary;
-import dev.horizon.domain.features.SequenceWindow;
 import dev.horizon.domain.market.Horizon;
 import dev.horizon.domain.market.MarketCalendar;
 import dev.horizon.domain.prediction.ConfidenceScorer;
@@ -24,7 +23,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,14 +48,18 @@ final class PredictionStage {
     private final List<ModelSpec> peakModels;
     private final List<ModelSpec> valleyModels;
     private final List<ModelSpec> allModels;
-    private final Map<String, int[]> featureColumns = new LinkedHashMap<>();
-    private final Map<String, SequenceWindow> windows = new LinkedHashMap<>();
+    /** Ids of {@link #allModels}, in order: a model's index is its row in {@link Predictions}. */
+    private final List<String> modelIds;
+    private final Map<String, Integer> modelIndex = new LinkedHashMap<>();
+    /** Each model's input batch, shared by the models of one input shape. */
+    private final Map<String, ModelInputs> inputs = new LinkedHashMap<>();
     private final PredictionTrackers trackers;
+    private final Map<Horizon, BlendBuffers> blendBuffers = new LinkedHashMap<>();
     private final ConfidenceScorer scorer;
     private final FeatureCalculator calculator = new FeatureCalculator();
 
     private final double[][] features;
-    private final float[] input;
+    private final boolean needsFeatures;
     private final int[] batchSymbols;
     private final double[] batchOut;
     private final double[] batchRaw;
@@ -67,6 +69,8 @@ final class PredictionStage {
     private final double[] freshness;
     private final double[] capacity;
     private final long[] lastBarMillis;
+    /** Counts {@link #run} calls: each input batch is built once per cycle. */
+    private long cycle;
 
     PredictionStage(EngineSettings settings, ModelPort models, MarketCalendar calendar) {
         this.models = models;
@@ -98,21 +102,21 @@ final class PredictionStage {
         used.addAll(peakModels);
         used.addAll(valleyModels);
         this.allModels = List.copyOf(used);
-        int widest = 1;
-        for (ModelSpec spec : allModels) {
-            if (spec.inputMode() == InputMode.FEATURES) {
-                featureColumns.put(spec.id(), FeatureLibrary.indicesOf(spec.featureNames()));
-            } else {
-                windows.put(spec.id(), SequenceWindow.of(spec.sequenceLength(), spec.sequenceChannels(),
-                        spec.sequenceNormalization()));
-            }
-            widest = Math.max(widest, spec.inputWidth());
+        this.modelIds = allModels.stream().map(ModelSpec::id).toList();
+        for (int i = 0; i < modelIds.size(); i++) {
+            modelIndex.put(modelIds.get(i), i);
         }
+        Map<ModelInputs.Shape, ModelInputs> shapes = new LinkedHashMap<>();
+        boolean anyFeatures = false;
+        for (ModelSpec spec : allModels) {
+            inputs.put(spec.id(), shapes.computeIfAbsent(ModelInputs.Shape.of(spec), k -> new ModelInputs(k, symbols)));
+            anyFeatures |= spec.inputMode() == InputMode.FEATURES;
+        }
+        this.needsFeatures = anyFeatures;
         this.trackers = new PredictionTrackers(settings.prediction(), settings.universe(), barMinutes,
                 MaturityRule.sessionTime(calendar), returnModels);
         this.scorer = ConfidenceScorer.of(settings.prediction());
         this.features = new double[symbols][FeatureLibrary.size()];
-        this.input = new float[symbols * widest];
         this.batchSymbols = new int[symbols];
         this.batchOut = new double[symbols];
         this.batchRaw = new double[symbols];
@@ -156,24 +160,28 @@ final class PredictionStage {
                     double[] advDollars, double plannedDollars) {
         trackers.mature(t, bars);
         long tMillis = t.toEpochMilli();
+        cycle++;
         boolean[] featuresReady = new boolean[symbols];
         for (int u = 0; u < symbols; u++) {
             lastBarMillis[u] = bars.lastBarMillis(u);
-            if (eligible[u] && !featureColumns.isEmpty()) {
+            if (eligible[u] && needsFeatures) {
                 calculator.compute(bars.series(u), features[u]);
                 featuresReady[u] = true;
             }
         }
         scorer.capacity(advDollars, symbols, plannedDollars, capacity);
-        Predictions out = new Predictions(symbols, allModels);
+        Predictions out = new Predictions(symbols, modelIds);
         for (HorizonModels hm : byHorizon.values()) {
             Horizon h = hm.horizon();
             int m = hm.specs().size();
-            double[][] standardized = nanMatrix(m, symbols);
-            double[][] calibrated = nanMatrix(m, symbols);
-            double[][] confidence = nanMatrix(m, symbols);
-            double[] ic = new double[m];
-            double[] sigmaH = new double[symbols];
+            // The blend inputs live for this cycle only: each horizon reuses its matrices.
+            BlendBuffers buffers = blendBuffers.computeIfAbsent(h, k -> new BlendBuffers(m, symbols));
+            buffers.reset();
+            double[][] standardized = buffers.standardized;
+            double[][] calibrated = buffers.calibrated;
+            double[][] confidence = buffers.confidence;
+            double[] ic = buffers.ic;
+            double[] sigmaH = buffers.sigmaH;
             for (int u = 0; u < symbols; u++) {
                 sigmaH[u] = eligible[u] ? sigmaBar[u] * Math.sqrt((double) h.minutes() / barMinutes) : Double.NaN;
             }
@@ -183,7 +191,8 @@ final class PredictionStage {
                 ModelTracker tracker = trackers.model(spec.id());
                 ModelQuality quality = tracker.quality();
                 ic[row] = quality.ic();
-                int n = predictBatch(spec, bars, eligible, featuresReady, out);
+                int index = modelIndex.get(spec.id());
+                int n = predictBatch(spec, index, bars, eligible, featuresReady, out);
                 if (n == 0) {
                     continue;
                 }
@@ -195,7 +204,7 @@ final class PredictionStage {
                     standardized[row][u] = batchScores[i];
                     calibrated[row][u] = batchCalibrated[i];
                     confidence[row][u] = batchConfidence[i];
-                    out.recordModel(spec.id(), u, batchRaw[i], batchScores[i], batchConfidence[i]);
+                    out.recordModel(index, u, batchRaw[i], batchScores[i], batchConfidence[i]);
                 }
             }
             out.putHorizon(h, new BlendInput(standardized, calibrated, confidence, ic, null, sigmaH));
@@ -214,11 +223,12 @@ final class PredictionStage {
         double[] sum = new double[symbols];
         int[] count = new int[symbols];
         for (ModelSpec spec : specs) {
-            int n = predictBatch(spec, bars, eligible, featuresReady, out);
+            int index = modelIndex.get(spec.id());
+            int n = predictBatch(spec, index, bars, eligible, featuresReady, out);
             for (int i = 0; i < n; i++) {
                 sum[batchSymbols[i]] += batchRaw[i];
                 count[batchSymbols[i]]++;
-                out.recordModel(spec.id(), batchSymbols[i], batchRaw[i], Double.NaN, Double.NaN);
+                out.recordModel(index, batchSymbols[i], batchRaw[i], Double.NaN, Double.NaN);
             }
         }
         double[] mean = new double[symbols];
@@ -232,30 +242,19 @@ final class PredictionStage {
      * Builds the model's batch over the eligible symbols with complete inputs, runs it once, and
      * leaves the finite outputs in {@code batchRaw}/{@code batchSymbols}; returns their count.
      */
-    private int predictBatch(ModelSpec spec, BarHistory bars, boolean[] eligible, boolean[] featuresReady,
+    private int predictBatch(ModelSpec spec, int index, BarHistory bars, boolean[] eligible, boolean[] featuresReady,
                              Predictions out) {
-        int width = spec.inputWidth();
-        int n = 0;
-        int[] columns = featureColumns.get(spec.id());
-        SequenceWindow window = windows.get(spec.id());
-        for (int u = 0; u < symbols; u++) {
-            if (!eligible[u]) {
-                continue;
-            }
-            boolean complete = columns != null
-                    ? featuresReady[u] && FeatureLibrary.gather(features[u], columns, input, n * width)
-                    : window.fill(bars.series(u), input, n * width);
-            if (complete) {
-                batchSymbols[n++] = u;
-            } else {
-                out.markIncomplete(spec.id(), u);
-            }
+        ModelInputs in = inputs.get(spec.id());
+        in.build(cycle, bars, eligible, features, featuresReady);
+        for (int i = 0; i < in.incompleteCount(); i++) {
+            out.markIncomplete(index, in.incomplete(i));
         }
+        int n = in.rows();
         if (n == 0) {
             return 0;
         }
         try {
-            models.predict(spec.id(), input, n, batchOut);
+            models.predict(spec.id(), in.batch(), n, batchOut);
         } catch (ModelException e) {
             LOG.warn("model {} failed this cycle and is left out: {}", spec.id(), e.getMessage());
             return 0;
@@ -263,7 +262,7 @@ final class PredictionStage {
         int kept = 0;
         for (int i = 0; i < n; i++) {
             if (Double.isFinite(batchOut[i])) {
-                batchSymbols[kept] = batchSymbols[i];
+                batchSymbols[kept] = in.symbol(i);
                 batchRaw[kept] = batchOut[i];
                 kept++;
             }
@@ -271,16 +270,33 @@ final class PredictionStage {
         return kept;
     }
 
-    private static double[][] nanMatrix(int rows, int cols) {
-        double[][] m = new double[rows][cols];
-        for (double[] row : m) {
-            Arrays.fill(row, Double.NaN);
+    /** One horizon's blend input matrices, reused every cycle (the blend does not keep them). */
+    private static final class BlendBuffers {
+        final double[][] standardized;
+        final double[][] calibrated;
+        final double[][] confidence;
+        final double[] ic;
+        final double[] sigmaH;
+
+        BlendBuffers(int models, int symbols) {
+            standardized = new double[models][symbols];
+            calibrated = new double[models][symbols];
+            confidence = new double[models][symbols];
+            ic = new double[models];
+            sigmaH = new double[symbols];
         }
-        return m;
+
+        void reset() {
+            for (int row = 0; row < ic.length; row++) {
+                Arrays.fill(standardized[row], Double.NaN);
+                Arrays.fill(calibrated[row], Double.NaN);
+                Arrays.fill(confidence[row], Double.NaN);
+            }
+        }
     }
 
     /** Ids of every model used, for traces. */
     List<String> modelIds() {
-        return allModels.stream().map(ModelSpec::id).collect(Collectors.toList());
+        return modelIds;
     }
 }

@@ -2,10 +2,7 @@ package dev.horizon.application.engine;
 
 import dev.horizon.domain.blending.BlendInput;
 import dev.horizon.domain.market.Horizon;
-import dev.horizon.domain.prediction.ModelSpec;
-import dev.horizon.domain.state.DecisionTrace;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +13,8 @@ import java.util.Map;
  */
 final class Predictions {
 
-    /** Marks a symbol a model could not predict because an input was missing. */
-    private static final double INCOMPLETE = Double.NEGATIVE_INFINITY;
-
     private final int symbols;
-    private final List<ModelSpec> models;
-    private final Map<String, Integer> modelIndex = new HashMap<>();
+    private final List<String> ids;
     private final double[][] raw;
     private final double[][] scores;
     private final double[][] confidence;
@@ -29,26 +22,24 @@ final class Predictions {
     private double[] peak;
     private double[] valley;
 
-    Predictions(int symbols, List<ModelSpec> models) {
+    /** @param ids the id of every model, in the order of the model indices used below */
+    Predictions(int symbols, List<String> ids) {
         this.symbols = symbols;
-        this.models = models;
-        for (int i = 0; i < models.size(); i++) {
-            modelIndex.put(models.get(i).id(), i);
-        }
-        raw = nan(models.size(), symbols);
-        scores = nan(models.size(), symbols);
-        confidence = nan(models.size(), symbols);
+        this.ids = ids;
+        int models = ids.size();
+        raw = nan(models, symbols);
+        scores = nan(models, symbols);
+        confidence = nan(models, symbols);
     }
 
-    void recordModel(String id, int symbol, double rawValue, double score, double conf) {
-        int m = modelIndex.get(id);
+    void recordModel(int m, int symbol, double rawValue, double score, double conf) {
         raw[m][symbol] = rawValue;
         scores[m][symbol] = score;
         confidence[m][symbol] = conf;
     }
 
-    void markIncomplete(String id, int symbol) {
-        raw[modelIndex.get(id)][symbol] = INCOMPLETE;
+    void markIncomplete(int m, int symbol) {
+        raw[m][symbol] = ModelTraces.INCOMPLETE;
     }
 
     void putHorizon(Horizon h, BlendInput input) {
@@ -76,22 +67,12 @@ final class Predictions {
         return valley[symbol];
     }
 
-    /** Per model that saw the symbol: raw, z and c, or {@code features_incomplete}. */
-    DecisionTrace trace(int symbol) {
-        DecisionTrace.Builder b = DecisionTrace.builder();
-        for (int m = 0; m < models.size(); m++) {
-            double r = raw[m][symbol];
-            if (r == INCOMPLETE) {
-                b.put(models.get(m).id(), "features_incomplete");
-            } else if (!Double.isNaN(r)) {
-                DecisionTrace.Builder model = DecisionTrace.builder().put("raw", r);
-                if (!Double.isNaN(scores[m][symbol])) {
-                    model.put("z", scores[m][symbol]).put("c", confidence[m][symbol]);
-                }
-                b.put(models.get(m).id(), model.build());
-            }
-        }
-        return b.build();
+    /**
+     * Per model that saw the symbol: raw, z and c, or {@code features_incomplete}; a view built
+     * when first read (this object is not written after the cycle).
+     */
+    Map<String, Object> trace(int symbol) {
+        return new ModelTraces(ids, raw, scores, confidence, symbol);
     }
 
     int symbolCount() {

@@ -4,7 +4,6 @@ import dev.horizon.domain.market.Horizon;
 import dev.horizon.domain.market.Quote;
 import dev.horizon.domain.market.Symbol;
 import dev.horizon.domain.state.Decision;
-import dev.horizon.domain.state.DecisionTrace;
 import java.math.BigDecimal;
 
 /**
@@ -21,7 +20,7 @@ final class SymbolState {
     final double price;
     final boolean tradablePrice;
     final double currentWeight;
-    final DecisionTrace.Builder trace = DecisionTrace.builder();
+    final TraceBuilder trace = new TraceBuilder();
 
     double sigmaBar = Double.NaN;
     double sigmaDay = Double.NaN;

@@ -95,6 +95,7 @@ public final class TradingEngine implements CycleRunner {
     private final PredictionStage prediction;
     private final Map<Horizon, HorizonBlender> blenders = new LinkedHashMap<>();
     private final Map<Horizon, BlendingHistory> histories = new LinkedHashMap<>();
+    private final LearnedCheckpoint checkpoint = new LearnedCheckpoint();
     private final KillSwitch killSwitch;
     private final Volatility volatility;
     private final int sessionMinutes;
@@ -152,6 +153,7 @@ public final class TradingEngine implements CycleRunner {
         Recovery recovery = new Recovery(store, broker, executor, reconciler);
         EngineSnapshot recovered = recovery.recover(this::journal, clock.now());
         restore(recovered.learned());
+        checkpoint.refresh(prediction.trackers(), histories, decisions.sizer(), decisions.guardrails());
         state = recovered.state();
         started = true;
         LOG.info("engine ready at cycle {}: cash {}, {} position(s), {}", state.cycleSeq(), state.cash(),
@@ -193,7 +195,7 @@ public final class TradingEngine implements CycleRunner {
         List<Order> placed = List.of();
         if (!orders.isEmpty()) {
             // the cycle number must be durable before any of its client order ids reaches the broker
-            store.save(new EngineSnapshot(journal.state(), learned()), List.of());
+            store.save(new EngineSnapshot(journal.state(), checkpoint.ordersAdmitted(decisions.guardrails())), List.of());
             placed = executor.execute(journal, orders);
             if (placed.stream().anyMatch(o -> o.status() == OrderStatus.UNKNOWN)) {
                 reconcile(journal, t);
@@ -213,7 +215,8 @@ public final class TradingEngine implements CycleRunner {
             entries.add(new JournalEntry.DecisionRecorded(seq, t, d));
         }
         state = journal.state().toBuilder().completeCycle().build();
-        store.save(new EngineSnapshot(state, learned()), entries);
+        store.save(new EngineSnapshot(state, checkpoint.endCycle(prediction.trackers(), histories, decisions.sizer(),
+                decisions.guardrails())), entries);
         if (commands > 0) {
             inbox.acknowledge(commands);
         }
@@ -428,11 +431,19 @@ public final class TradingEngine implements CycleRunner {
         return shares;
     }
 
-    private LearnedState learned() {
-        Map<String, BlendingHistorySnapshot> blending = new TreeMap<>();
-        histories.forEach((h, history) -> blending.put(h.label(), history.snapshot()));
-        return new LearnedState(prediction.trackers().snapshot(), blending, decisions.sizer().snapshot(),
-                decisions.guardrails().snapshot());
+    /**
+     * Saves the current state with every learned statistic taken afresh, instead of the last
+     * checkpoint (see {@link LearnedCheckpoint}): call it before a planned stop, so a restart
+     * loses nothing. Between cycles only.
+     */
+    public EngineSnapshot saveCheckpoint() {
+        if (!started) {
+            throw new IllegalStateException("start() the engine before saving a checkpoint");
+        }
+        EngineSnapshot snapshot = new EngineSnapshot(state, checkpoint.refresh(prediction.trackers(), histories,
+                decisions.sizer(), decisions.guardrails()));
+        store.save(snapshot, List.of());
+        return snapshot;
     }
 
     private void restore(LearnedState learned) {

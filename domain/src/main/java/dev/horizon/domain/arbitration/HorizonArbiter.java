@@ -2,7 +2,6 @@ package dev.horizon.domain.arbitration;
 
 import dev.horizon.domain.market.Horizon;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -98,9 +97,9 @@ public final class HorizonArbiter {
         double score = scores[best];
         if (!(score >= threshold)) {
             return new Arbitration(ArbitrationKind.HOLD, best, chosen, direction, score, threshold, cost, horizons,
-                    alphas, costs, scores, format("score %.2fbps < threshold %.2fbps", score, threshold));
+                    alphas, costs, scores, "score " + Decimals.fixed(score, 2) + "bps < threshold " + Decimals.fixed(threshold, 2) + "bps");
         }
-        String passed = format("score %.2fbps >= threshold %.2fbps", score, threshold);
+        String passed = "score " + Decimals.fixed(score, 2) + "bps >= threshold " + Decimals.fixed(threshold, 2) + "bps";
         ArbitrationKind kind = ArbitrationKind.TRADE;
         String reason = passed;
         if (direction == 0) {
@@ -117,9 +116,5 @@ public final class HorizonArbiter {
         }
         return new Arbitration(kind, best, chosen, direction, score, threshold, cost, horizons, alphas, costs,
                 scores, reason);
-    }
-
-    private static String format(String pattern, double score, double threshold) {
-        return String.format(Locale.ROOT, pattern, score, threshold);
     }
 }

@@ -1,5 +1,6 @@
 package dev.horizon.domain.blending;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,6 +13,12 @@ import java.util.List;
  * primitive rows; a cycle's block is reused when the ring wraps and only grows when a cycle has
  * more rows than any before it.
  *
+ * <p>Each block also keeps its own means and centred co-moments, computed once when the cycle is
+ * added (two passes over the block); {@link #correlation} merges the blocks' statistics oldest
+ * first with the pairwise update of Chan, Golub and LeVeque. That is as accurate as two passes
+ * over the whole window, gives the same number for the same rows however they are ordered within
+ * a cycle, and costs one block per cycle instead of the whole window.
+ *
  * <p>Mutable state owned by one engine thread; not thread-safe. {@link #snapshot()} and
  * {@link #restore} carry it across restarts.
  */
@@ -23,6 +30,10 @@ public final class BlendingHistory {
     /** Per ring slot: rows × models, row-major. */
     private final double[][] blocks;
     private final int[] rowsInBlock;
+    /** Per ring slot: the block's mean of each model. */
+    private final double[][] blockMeans;
+    /** Per ring slot: the block's centred co-moments Σ(x_i − x̄_i)(x_j − x̄_j), models × models row-major. */
+    private final double[][] blockMoments;
     /** The slot the next cycle is written to. */
     private int next;
     /** Cycles held, at most {@code windowCycles}. */
@@ -45,6 +56,8 @@ public final class BlendingHistory {
         this.windowCycles = windowCycles;
         this.blocks = new double[windowCycles][];
         this.rowsInBlock = new int[windowCycles];
+        this.blockMeans = new double[windowCycles][models];
+        this.blockMoments = new double[windowCycles][models * models];
     }
 
     /**
@@ -136,35 +149,46 @@ public final class BlendingHistory {
         if (totalRows < minRows || totalRows < 2 || models == 1) {
             return sigma;
         }
-        // Two passes (means, then centred sums) for accuracy; blocks oldest first so the sums
-        // are always taken in the same order.
+        // Merge the blocks' statistics oldest first (Chan, Golub and LeVeque): for blocks a and b,
+        // n = n_a + n_b, δ = x̄_b − x̄_a, C = C_a + C_b + δ_i·δ_j·n_a·n_b/n, x̄ = x̄_a + δ·n_b/n.
         double[] mean = new double[models];
-        forEachBlock((block, rows) -> {
-            for (int r = 0; r < rows; r++) {
-                int base = r * models;
-                for (int m = 0; m < models; m++) {
-                    mean[m] += block[base + m];
-                }
-            }
-        });
-        for (int m = 0; m < models; m++) {
-            mean[m] /= totalRows;
-        }
         double[][] cross = new double[models][models];
-        double[] centred = new double[models];
-        forEachBlock((block, rows) -> {
-            for (int r = 0; r < rows; r++) {
-                int base = r * models;
-                for (int m = 0; m < models; m++) {
-                    centred[m] = block[base + m] - mean[m];
-                }
+        double[] delta = new double[models];
+        long n = 0;
+        int first = (next - cycles + windowCycles) % windowCycles;
+        for (int c = 0; c < cycles; c++) {
+            int slot = (first + c) % windowCycles;
+            int nb = rowsInBlock[slot];
+            if (nb == 0) {
+                continue;
+            }
+            double[] bm = blockMeans[slot];
+            double[] bc = blockMoments[slot];
+            if (n == 0) {
+                System.arraycopy(bm, 0, mean, 0, models);
                 for (int i = 0; i < models; i++) {
                     for (int j = i; j < models; j++) {
-                        cross[i][j] += centred[i] * centred[j];
+                        cross[i][j] = bc[i * models + j];
                     }
                 }
+                n = nb;
+                continue;
             }
-        });
+            long total = n + nb;
+            double factor = (double) n * nb / total;
+            for (int m = 0; m < models; m++) {
+                delta[m] = bm[m] - mean[m];
+            }
+            for (int i = 0; i < models; i++) {
+                for (int j = i; j < models; j++) {
+                    cross[i][j] += bc[i * models + j] + delta[i] * delta[j] * factor;
+                }
+            }
+            for (int m = 0; m < models; m++) {
+                mean[m] += delta[m] * nb / total;
+            }
+            n = total;
+        }
         for (int i = 0; i < models; i++) {
             for (int j = i + 1; j < models; j++) {
                 double r = cross[i][j] / Math.sqrt(cross[i][i] * cross[j][j]);
@@ -221,10 +245,46 @@ public final class BlendingHistory {
     }
 
     private void endCycle(int slot, int rows) {
+        blockStatistics(slot, rows);
         rowsInBlock[slot] = rows;
         totalRows += rows;
         cycles++;
         next = (slot + 1) % windowCycles;
+    }
+
+    /** The block's means and centred co-moments, two passes over its rows. */
+    private void blockStatistics(int slot, int rows) {
+        double[] block = blocks[slot];
+        double[] mean = blockMeans[slot];
+        double[] moments = blockMoments[slot];
+        Arrays.fill(mean, 0.0);
+        Arrays.fill(moments, 0.0);
+        if (rows == 0) {
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            int base = r * models;
+            for (int m = 0; m < models; m++) {
+                mean[m] += block[base + m];
+            }
+        }
+        for (int m = 0; m < models; m++) {
+            mean[m] /= rows;
+        }
+        double[] centred = new double[models];
+        for (int r = 0; r < rows; r++) {
+            int base = r * models;
+            for (int m = 0; m < models; m++) {
+                centred[m] = block[base + m] - mean[m];
+            }
+            for (int i = 0; i < models; i++) {
+                double ci = centred[i];
+                int row = i * models;
+                for (int j = i; j < models; j++) {
+                    moments[row + j] += ci * centred[j];
+                }
+            }
+        }
     }
 
     private void forEachBlock(BlockVisitor visitor) {

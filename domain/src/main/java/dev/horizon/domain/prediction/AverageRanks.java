@@ -2,17 +2,30 @@ package dev.horizon.domain.prediction;
 
 /**
  * Ranks of primitive values with ties given their average rank, in O(n log n) and without
- * allocating after construction (a bottom-up merge sort of indices into preallocated buffers).
- * Not thread-safe.
+ * allocating after construction. Not thread-safe.
+ *
+ * <p>The values are sorted as primitive longs: each value's bits, mapped so that signed long order
+ * is {@link Double#compare} order, with the lowest bits replaced by the value's index. One
+ * {@link RadixSort} then orders the indices; values that differ only in those lowest bits may come
+ * out of order, and a final insertion pass on the exact values puts them right (it moves nothing
+ * on ordinary data). Equal values (by {@code ==}, so {@code -0.0} ties with {@code 0.0}) share the
+ * mean of the ranks they span.
  */
 final class AverageRanks {
 
+    private final long[] keys;
+    private final RadixSort radix;
+    private final long[] exact;
     private final int[] order;
-    private final int[] buffer;
+    private final long indexMask;
 
     AverageRanks(int capacity) {
+        keys = new long[capacity];
+        radix = new RadixSort(capacity);
+        exact = new long[capacity];
         order = new int[capacity];
-        buffer = new int[capacity];
+        int bits = 32 - Integer.numberOfLeadingZeros(Math.max(1, capacity - 1));
+        indexMask = (1L << bits) - 1;
     }
 
     /**
@@ -23,39 +36,36 @@ final class AverageRanks {
         if (n > order.length) {
             throw new IllegalArgumentException("cannot rank " + n + " values, capacity " + order.length);
         }
-        int[] src = order;
-        int[] dst = buffer;
         for (int i = 0; i < n; i++) {
-            src[i] = i;
+            long key = RadixSort.sortable(values[i]);
+            exact[i] = key;
+            keys[i] = (key & ~indexMask) | i;
         }
-        for (int width = 1; width < n; width *= 2) {
-            for (int lo = 0; lo < n; lo += 2 * width) {
-                int mid = Math.min(lo + width, n);
-                int hi = Math.min(lo + 2 * width, n);
-                int a = lo;
-                int b = mid;
-                for (int k = lo; k < hi; k++) {
-                    if (a < mid && (b >= hi || values[src[a]] <= values[src[b]])) {
-                        dst[k] = src[a++];
-                    } else {
-                        dst[k] = src[b++];
-                    }
-                }
+        radix.sort(keys, n);
+        for (int k = 0; k < n; k++) {
+            order[k] = (int) (keys[k] & indexMask);
+        }
+        // Values equal in all but the index bits are ordered by index: order them by value.
+        for (int k = 1; k < n; k++) {
+            int index = order[k];
+            long key = exact[index];
+            int j = k - 1;
+            while (j >= 0 && exact[order[j]] > key) {
+                order[j + 1] = order[j];
+                j--;
             }
-            int[] swap = src;
-            src = dst;
-            dst = swap;
+            order[j + 1] = index;
         }
         int i = 0;
         while (i < n) {
             int j = i + 1;
-            while (j < n && values[src[j]] == values[src[i]]) {
+            while (j < n && values[order[j]] == values[order[i]]) {
                 j++;
             }
             // positions i..j-1 (0-based) hold ranks i+1..j; their mean is (i + 1 + j) / 2
             double rank = (i + 1 + j) / 2.0;
             for (int k = i; k < j; k++) {
-                ranks[src[k]] = rank;
+                ranks[order[k]] = rank;
             }
             i = j;
         }

@@ -1,46 +1,39 @@
 package dev.horizon.domain.prediction;
 
 /**
- * In-place heapsort of a range of doubles: O(n log n) worst case and no allocation at all
- * ({@link java.util.Arrays#sort(double[], int, int)} may allocate a run buffer on partly sorted
- * input). Orders like {@link Double#compare}, so {@code -0.0} sorts before {@code 0.0} and the
- * result is the same whatever the input order.
+ * Sorts a range of doubles in place, ordered like {@link Double#compare} ({@code -0.0} before
+ * {@code 0.0}, NaN last), so the result is the same whatever the input order. An instance sorts
+ * ranges up to its capacity with a {@link RadixSort} on buffers allocated once (a cycle's batch:
+ * no allocation, a few microseconds); the static {@link #sort} serves one-off calls.
  */
 final class DoubleSort {
 
-    private DoubleSort() {
+    private final RadixSort radix;
+    private final long[] keys;
+
+    /** @param capacity the longest range {@link #sortRange} sorts */
+    DoubleSort(int capacity) {
+        this.radix = new RadixSort(capacity);
+        this.keys = new long[capacity];
     }
 
+    /** Sorts {@code a[from..to)}, at most the capacity. */
+    void sortRange(double[] a, int from, int to) {
+        int n = to - from;
+        for (int i = 0; i < n; i++) {
+            keys[i] = RadixSort.sortable(a[from + i]);
+        }
+        radix.sort(keys, n);
+        for (int i = 0; i < n; i++) {
+            a[from + i] = RadixSort.fromSortable(keys[i]);
+        }
+    }
+
+    /** Sorts {@code a[from..to)}; allocates, for occasional use. */
     static void sort(double[] a, int from, int to) {
         int n = to - from;
-        for (int root = n / 2 - 1; root >= 0; root--) {
-            siftDown(a, from, root, n);
+        if (n > 0) {
+            new DoubleSort(n).sortRange(a, from, to);
         }
-        for (int end = n - 1; end > 0; end--) {
-            double top = a[from];
-            a[from] = a[from + end];
-            a[from + end] = top;
-            siftDown(a, from, 0, end);
-        }
-    }
-
-    private static void siftDown(double[] a, int from, int root, int n) {
-        double value = a[from + root];
-        int i = root;
-        while (true) {
-            int child = 2 * i + 1;
-            if (child >= n) {
-                break;
-            }
-            if (child + 1 < n && Double.compare(a[from + child], a[from + child + 1]) < 0) {
-                child++;
-            }
-            if (Double.compare(value, a[from + child]) >= 0) {
-                break;
-            }
-            a[from + i] = a[from + child];
-            i = child;
-        }
-        a[from + i] = value;
     }
 }

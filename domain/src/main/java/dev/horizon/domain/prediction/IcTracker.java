@@ -9,8 +9,10 @@ package dev.horizon.domain.prediction;
  * input, or fewer than two pairs → 0). It is shrunk toward the prior by {@code n0}
  * pseudo-observations: {@code IC = (n·IC_online + n0·IC_prior)/(n + n0)}, and {@code IC⁺ = max(IC, 0)}.
  *
- * <p>Spearman costs a sort, O(n log n); it is computed at most once between two changes of the
- * window (cached), so once per cycle per model. Memory is the window, allocated at construction.
+ * <p>Spearman needs both sides ranked. Each side is kept in value order between cycles
+ * ({@link SlotRanks}), so a cycle sorts only the pairs that matured since the last one and merges
+ * them in; it is computed at most once between two changes of the window (cached), so once per
+ * cycle per model. Memory is the window, allocated at construction.
  * Not thread-safe.
  */
 public final class IcTracker {
@@ -23,12 +25,9 @@ public final class IcTracker {
     private int oldest;
     private int size;
 
-    // scratch for the rank correlation, allocated once
-    private final double[] x;
-    private final double[] y;
-    private final double[] rx;
-    private final double[] ry;
-    private final AverageRanks ranks;
+    // the ranks of each side, kept sorted between cycles; allocated once
+    private final SlotRanks predictionRanks;
+    private final SlotRanks realisedRanks;
     private boolean cached;
     private double onlineIc;
 
@@ -52,11 +51,8 @@ public final class IcTracker {
         this.prior = prior;
         this.predictions = new double[window];
         this.realised = new double[window];
-        this.x = new double[window];
-        this.y = new double[window];
-        this.rx = new double[window];
-        this.ry = new double[window];
-        this.ranks = new AverageRanks(window);
+        this.predictionRanks = new SlotRanks(window);
+        this.realisedRanks = new SlotRanks(window);
     }
 
     /** A tracker for {@code spec} with the IC parameters of {@code settings}. */
@@ -92,6 +88,8 @@ public final class IcTracker {
         }
         predictions[slot] = prediction;
         realised[slot] = realisedReturn;
+        predictionRanks.written(slot);
+        realisedRanks.written(slot);
         cached = false;
     }
 
@@ -152,6 +150,8 @@ public final class IcTracker {
         oldest = 0;
         size = 0;
         cached = false;
+        predictionRanks.clear();
+        realisedRanks.clear();
         for (int k = Math.max(0, p.length - window); k < p.length; k++) {
             add(p[k], r[k]);
         }
@@ -162,21 +162,20 @@ public final class IcTracker {
         if (n < 2) {
             return 0.0;
         }
-        // logical (oldest-first) order, so a restored tracker computes exactly the same number
-        for (int k = 0; k < n; k++) {
-            int slot = (oldest + k) % window;
-            x[k] = predictions[slot];
-            y[k] = realised[slot];
-        }
-        ranks.rank(x, n, rx);
-        ranks.rank(y, n, ry);
+        double[] rx = predictionRanks.ranks(predictions);
+        double[] ry = realisedRanks.ranks(realised);
         double mean = (n + 1) / 2.0;
         double sxy = 0;
         double sxx = 0;
         double syy = 0;
+        // logical (oldest-first) order, so a restored tracker computes exactly the same number
+        int slot = oldest;
         for (int k = 0; k < n; k++) {
-            double dx = rx[k] - mean;
-            double dy = ry[k] - mean;
+            double dx = rx[slot] - mean;
+            double dy = ry[slot] - mean;
+            if (++slot == window) {
+                slot = 0;
+            }
             sxy += dx * dy;
             sxx += dx * dx;
             syy += dy * dy;

@@ -16,8 +16,11 @@ import java.util.Arrays;
  * by the barrier gate. This class does not look at the model kind: the caller decides, from
  * {@link ModelSpec#kind()} ({@link PredictionTrackers} refuses probability models).
  *
- * <p>Symbol order cannot matter, not even in the last bit: each cycle is stored sorted, so the sums
- * behind μ and σ run over the same numbers in the same order however the batch was ordered.
+ * <p>Symbol order cannot matter, not even in the last bit: each cycle is stored sorted, and its
+ * mean and centred sum of squares are computed once, over the sorted values, when it joins the
+ * window. μ and σ merge those per-cycle statistics oldest first (the pairwise update of Chan,
+ * Golub and LeVeque, as accurate as two passes over the window), so a cycle costs one batch, not
+ * a pass over the whole window, and the same values give the same numbers however they arrived.
  *
  * <p>Memory is bounded and allocated once: {@code windowCycles × maxSymbolsPerCycle} values.
  * Not thread-safe: a standardizer belongs to the thread that runs the cycle.
@@ -34,6 +37,10 @@ public final class Standardizer {
     /** Cycle slot k holds its values, sorted, in {@code values[k·max, k·max + sizes[k])}. */
     private final double[] values;
     private final int[] sizes;
+    /** Per cycle slot: the mean of its values and their centred sum of squares. */
+    private final double[] slotMeans;
+    private final double[] slotSquares;
+    private final DoubleSort sorter;
     private int oldest;
     private int cycles;
     private int pooled;
@@ -68,6 +75,9 @@ public final class Standardizer {
         this.zClip = zClip;
         this.values = new double[windowCycles * maxSymbolsPerCycle];
         this.sizes = new int[windowCycles];
+        this.slotMeans = new double[windowCycles];
+        this.slotSquares = new double[windowCycles];
+        this.sorter = new DoubleSort(maxSymbolsPerCycle);
     }
 
     /** A standardizer with the standardization parameters of {@code settings}. */
@@ -105,8 +115,29 @@ public final class Standardizer {
             Arrays.fill(out, 0, n, 0.0);
             return;
         }
-        double mean = sum() / pooled;
-        double sigma = Math.sqrt(sumSquaredDeviations(mean) / pooled);
+        // Merge the cycles oldest first: n = n_a + n_b, δ = μ_b − μ_a, M2 = M2_a + M2_b + δ²·n_a·n_b/n.
+        double mean = 0;
+        double squares = 0;
+        long count = 0;
+        for (int k = 0; k < cycles; k++) {
+            int slot = slot(k);
+            int size = sizes[slot];
+            if (size == 0) {
+                continue;
+            }
+            if (count == 0) {
+                mean = slotMeans[slot];
+                squares = slotSquares[slot];
+                count = size;
+                continue;
+            }
+            long total = count + size;
+            double delta = slotMeans[slot] - mean;
+            squares += slotSquares[slot] + delta * delta * ((double) count * size / total);
+            mean += delta * size / total;
+            count = total;
+        }
+        double sigma = Math.sqrt(squares / pooled);
         if (!(sigma >= MIN_SIGMA)) {
             Arrays.fill(out, 0, n, 0.0);
             return;
@@ -187,34 +218,21 @@ public final class Standardizer {
         int from = slot * maxSymbolsPerCycle;
         System.arraycopy(src, srcFrom, values, from, n);
         // Sorting makes the stored cycle, and so every sum over the window, independent of symbol order.
-        DoubleSort.sort(values, from, from + n);
+        sorter.sortRange(values, from, from + n);
+        double sum = 0;
+        for (int i = from, end = from + n; i < end; i++) {
+            sum += values[i];
+        }
+        double mean = sum / n;
+        double squares = 0;
+        for (int i = from, end = from + n; i < end; i++) {
+            double d = values[i] - mean;
+            squares += d * d;
+        }
+        slotMeans[slot] = mean;
+        slotSquares[slot] = squares;
         sizes[slot] = n;
         pooled += n;
-    }
-
-    private double sum() {
-        double sum = 0;
-        for (int k = 0; k < cycles; k++) {
-            int slot = slot(k);
-            int from = slot * maxSymbolsPerCycle;
-            for (int i = from, end = from + sizes[slot]; i < end; i++) {
-                sum += values[i];
-            }
-        }
-        return sum;
-    }
-
-    private double sumSquaredDeviations(double mean) {
-        double sum = 0;
-        for (int k = 0; k < cycles; k++) {
-            int slot = slot(k);
-            int from = slot * maxSymbolsPerCycle;
-            for (int i = from, end = from + sizes[slot]; i < end; i++) {
-                double d = values[i] - mean;
-                sum += d * d;
-            }
-        }
-        return sum;
     }
 
     private int slot(int k) {
