@@ -7,6 +7,7 @@ import dev.horizon.domain.market.Symbol;
 import dev.horizon.domain.prediction.CloseLookup;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +23,9 @@ final class BarHistory implements CloseLookup {
     private final BarSeries[] series;
     private final Duration barInterval;
     private final int capacity;
+    /** Close time (epoch ms) and close of each symbol's newest bar: maturation asks for these most. */
+    private final long[] newestMillis;
+    private final double[] newestClose;
     private boolean warmedUp;
 
     BarHistory(List<Symbol> universe, int capacity, Duration barInterval) {
@@ -29,6 +33,9 @@ final class BarHistory implements CloseLookup {
         this.capacity = capacity;
         this.barInterval = barInterval;
         this.series = new BarSeries[universe.size()];
+        this.newestMillis = new long[universe.size()];
+        this.newestClose = new double[universe.size()];
+        Arrays.fill(newestMillis, Long.MIN_VALUE);
         for (int i = 0; i < series.length; i++) {
             series[i] = new BarSeries(universe.get(i), capacity);
         }
@@ -52,6 +59,8 @@ final class BarHistory implements CloseLookup {
             for (Bar bar : bars) {
                 if (s.isEmpty() || bar.closeTime().isAfter(s.lastCloseTime())) {
                     s.add(bar);
+                    newestMillis[i] = bar.closeTime().toEpochMilli();
+                    newestClose[i] = bar.close();
                 }
             }
         }
@@ -82,8 +91,7 @@ final class BarHistory implements CloseLookup {
 
     /** Close time of the symbol's newest bar in epoch millis, {@link Long#MIN_VALUE} when none. */
     long lastBarMillis(int symbol) {
-        BarSeries s = series[symbol];
-        return s.isEmpty() ? Long.MIN_VALUE : s.lastCloseTime().toEpochMilli();
+        return newestMillis[symbol];
     }
 
     /** The newest close of the symbol, {@code NaN} when it has no bars. */
@@ -94,6 +102,9 @@ final class BarHistory implements CloseLookup {
 
     @Override
     public double closeAt(int symbol, long closeEpochMillis) {
+        if (newestMillis[symbol] == closeEpochMillis) {
+            return newestClose[symbol];
+        }
         BarSeries s = series[symbol];
         for (int i = s.size() - 1; i >= 0; i--) {
             long t = s.closeTime(i).toEpochMilli();

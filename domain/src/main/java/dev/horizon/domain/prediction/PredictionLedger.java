@@ -173,7 +173,7 @@ public final class PredictionLedger {
         }
         while (size > 0 && settled[oldest]) {
             settled[oldest] = false;
-            oldest = (oldest + 1) % capacity;
+            oldest = oldest + 1 == capacity ? 0 : oldest + 1;
             size--;
         }
         return count;
@@ -276,7 +276,7 @@ public final class PredictionLedger {
                 dropped++;
                 pending--;
             }
-            oldest = (oldest + 1) % capacity;
+            oldest = oldest + 1 == capacity ? 0 : oldest + 1;
         }
         pending++;
         time[j] = t;
@@ -290,6 +290,8 @@ public final class PredictionLedger {
     }
 
     private int slot(int k) {
-        return (oldest + k) % capacity;
+        // oldest and k are both below capacity: one subtraction instead of a division
+        int j = oldest + k;
+        return j >= capacity ? j - capacity : j;
     }
 }
