@@ -70,7 +70,8 @@ import org.slf4j.LoggerFactory;
  *   <li>mature old predictions (inside stage 1);</li>
  *   <li>stages 1–6 for all symbols, then gross normalisation and per-order risk;</li>
  *   <li>execute, sells before buys, journaling each intent before it is sent;</li>
- *   <li>persist the snapshot and the cycle's decisions in one save;</li>
+ *   <li>persist the snapshot and the cycle's decisions in one save (the ledger as of now, the learned
+ *       statistics as of their last checkpoint, see {@link LearnedCheckpoint});</li>
  *   <li>emit events and return the {@link CycleResult}.</li>
  * </ol>
  *
