@@ -340,7 +340,9 @@ public final class TradingEngine implements CycleRunner {
             eligible[i] = true;
             spreads.put(st, spread);
         }
-        double planned = settings.sizing().maxWeight() * portfolioValue.doubleValue();
+        // once per cycle: BigDecimal.doubleValue() parses the decimal's string form
+        double pv = portfolioValue.doubleValue();
+        double planned = settings.sizing().maxWeight() * pv;
         Predictions predictions = prediction.run(t, bars, eligible, sigmaBar, closes, advDollars, planned);
         Map<Horizon, HorizonBlend> blends = new LinkedHashMap<>();
         predictions.inputs().forEach((h, input) -> blends.put(h, blenders.get(h).blend(histories.get(h), input)));
@@ -350,7 +352,7 @@ public final class TradingEngine implements CycleRunner {
             }
             st.trace.put("models", predictions.trace(st.index));
             Double advShares = adv.get(st.symbol);
-            decisions.decideSymbol(st, spreads.get(st), blends, predictions, portfolioValue,
+            decisions.decideSymbol(st, spreads.get(st), blends, predictions, pv,
                     advShares == null ? Double.NaN : advShares);
         }
         List<OrderRequest> orders = decisions.finish(symbols, t, s.killSwitch(), s.paused(), portfolioValue,
