@@ -313,7 +313,7 @@ public final class TradingEngine implements CycleRunner {
         double[] sigmaBar = new double[n];
         double[] closes = new double[n];
         double[] advDollars = new double[n];
-        Map<SymbolState, SpreadCheck> spreads = new HashMap<>();
+        SpreadCheck[] spreads = new SpreadCheck[n];
         for (SymbolState st : symbols) {
             int i = st.index;
             closes[i] = bars.lastClose(i);
@@ -338,7 +338,7 @@ public final class TradingEngine implements CycleRunner {
             st.trace.put("sigma_bar", st.sigmaBar).put("sigma_day", st.sigmaDay);
             sigmaBar[i] = st.sigmaBar;
             eligible[i] = true;
-            spreads.put(st, spread);
+            spreads[i] = spread;
         }
         // once per cycle: BigDecimal.doubleValue() parses the decimal's string form
         double pv = portfolioValue.doubleValue();
@@ -352,7 +352,7 @@ public final class TradingEngine implements CycleRunner {
             }
             st.trace.put("models", predictions.trace(st.index));
             Double advShares = adv.get(st.symbol);
-            decisions.decideSymbol(st, spreads.get(st), blends, predictions, pv,
+            decisions.decideSymbol(st, spreads[st.index], blends, predictions, pv,
                     advShares == null ? Double.NaN : advShares);
         }
         List<OrderRequest> orders = decisions.finish(symbols, t, s.killSwitch(), s.paused(), portfolioValue,
