@@ -24,10 +24,12 @@ for models in stub onnx; do
   done
 done
 
-log "heap watch: stub and ONNX backtests at -Xmx512m"
+log "heap watch: backtests at -Xmx512m, then the exact live set (a full GC every 2,000 cycles)"
 for models in stub onnx bundled; do
   java -Xms512m -Xmx512m -cp "$JAR" dev.horizon.benchmarks.BacktestHarness --models $models --every 2000 \
     2>&1 | grep -v INFO > "$OUT/heap-$models.txt"
+  java -Xms512m -Xmx512m -cp "$JAR" dev.horizon.benchmarks.BacktestHarness --models $models --every 2000 --live true \
+    2>&1 | grep -v INFO > "$OUT/live-$models.txt"
 done
 
 log "cycle profiles"
@@ -38,10 +40,10 @@ done
 java -Xms512m -Xmx512m -cp "$JAR" dev.horizon.benchmarks.BacktestHarness --models stub --every 20000 --profile true \
   2>&1 | grep -v INFO > "$OUT/profile-backtest-stub.txt"
 
-log "SQLite-backed cycles"
+log "SQLite-backed cycles: bundled models (no 1d: steady after 75 cycles), and one save at the reference steady state"
 java -Xms2g -Xmx2g -cp "$JAR" dev.horizon.benchmarks.CycleHarness --models bundled --store sqlite --warmup 100 --measure 200 \
   2>&1 | grep -v INFO | tail -1 >> "$OUT/cycle-sqlite.txt"
-java -Xms2g -Xmx2g -cp "$JAR" dev.horizon.benchmarks.CycleHarness --models stub --store sqlite --warmup 100 --measure 50 \
+java -Xms3g -Xmx3g -cp "$JAR" dev.horizon.benchmarks.SqliteSaveHarness --models stub --warmup 1500 --saves 3 \
   2>&1 | grep -v INFO | tail -1 >> "$OUT/cycle-sqlite.txt"
 
 log "start to first cycle, 5 fresh JVMs"
