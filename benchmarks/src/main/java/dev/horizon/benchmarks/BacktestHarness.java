@@ -21,13 +21,15 @@ import javax.management.openmbean.CompositeData;
 /**
  * The backtest of the reference scenario with its heap watched: prints the throughput in
  * symbol-bars/s and, per block of cycles, the lowest and the highest heap in use right after a
- * garbage collection: the lowest is the live set the run keeps (bars, windows, ledgers), the
- * highest adds what was still reachable mid-cycle (a learned-state checkpoint being built). Run it
- * with {@code -Xmx512m}: a heap that stays flat after warm-up at that size meets the target.
+ * garbage collection (a young collection leaves old garbage in place, so these bound the live set
+ * from above). With {@code --live true} it instead runs a full collection at the end of each
+ * block and prints the exact live set (this costs time: use it for the heap, not the
+ * throughput). Run it with {@code -Xmx512m}: a run that completes there with a live set that stays
+ * flat after warm-up meets the target.
  *
  * <pre>
  * java -Xms512m -Xmx512m -cp benchmarks/target/benchmarks.jar dev.horizon.benchmarks.BacktestHarness \
- *     --models stub|onnx|bundled --symbols 100 --bars 20000 --every 2000 [--profile true]
+ *     --models stub|onnx|bundled --symbols 100 --bars 20000 --every 2000 [--profile true] [--live true]
  * </pre>
  */
 public final class BacktestHarness {
@@ -70,14 +72,28 @@ public final class BacktestHarness {
         System.out.println("| cycles | heap after GC: lowest in block (MB) | highest in block (MB) | GCs so far |");
         System.out.println("|---:|---:|---:|---:|");
         boolean profile = args.text("profile", "false").equals("true");
+        // --live true: a full collection at the end of each block measures the live set exactly
+        boolean live = args.text("live", "false").equals("true");
         try (EngineFixture fixture = EngineFixture.backtest(symbols, bars, models, EngineFixture.Store.MEMORY);
              Recording recording = profile ? CycleProfile.recording() : null) {
             System.gc();
+            if (live) {
+                System.out.printf(Locale.ROOT, "| 0 | live set after a full GC: %.0f MB (the generated bars, models, an"
+                        + " engine that has learned nothing yet) |%n",
+                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0);
+            }
             if (recording != null) {
                 recording.start();
             }
             BacktestResult result = fixture.runBacktest((r, state, done, total) -> {
                 if (done % every == 0 || done == total) {
+                    if (live) {
+                        System.gc();
+                        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                        System.out.printf(Locale.ROOT, "| %d | live set after a full GC: %.0f MB |%n", done,
+                                used / 1048576.0);
+                        return;
+                    }
                     long floor = blockFloor.getAndSet(Long.MAX_VALUE);
                     System.out.printf(Locale.ROOT, "| %d | %.0f | %.0f | %d |%n", done,
                             (floor == Long.MAX_VALUE ? afterGc.get() : floor) / 1048576.0,

@@ -97,14 +97,14 @@ final class DecisionStage {
      * @param advShares average daily volume, NaN when unknown
      */
     void decideSymbol(SymbolState s, SpreadCheck spread, Map<Horizon, HorizonBlend> blends, Predictions predictions,
-                      BigDecimal portfolioValue, double advShares) {
+                      double portfolioValue, double advShares) {
         List<Horizon> horizons = settings.horizons();
         double[] alphas = new double[horizons.size()];
         for (int i = 0; i < alphas.length; i++) {
             HorizonBlend blend = blends.get(horizons.get(i));
             alphas[i] = blend != null && blend.isPresent(s.index) ? blend.alpha(s.index) : Double.NaN;
         }
-        double planned = settings.sizing().maxWeight() * portfolioValue.doubleValue() / s.price;
+        double planned = settings.sizing().maxWeight() * portfolioValue / s.price;
         Arbitration arbitration = arbiter.arbitrate(alphas,
                 new ArbitrationContext(s.spreadBps, s.sigmaBar, planned, advShares, s.currentWeight));
         s.trace.putLazy("arbitration", arbitration::trace);

@@ -71,7 +71,8 @@ import org.slf4j.LoggerFactory;
  *   <li>mature old predictions (inside stage 1);</li>
  *   <li>stages 1–6 for all symbols, then gross normalisation and per-order risk;</li>
  *   <li>execute, sells before buys, journaling each intent before it is sent;</li>
- *   <li>persist the snapshot and the cycle's decisions in one save;</li>
+ *   <li>persist the snapshot and the cycle's decisions in one save (the ledger as of now, the learned
+ *       statistics as of their last checkpoint, see {@link LearnedCheckpoint});</li>
  *   <li>emit events and return the {@link CycleResult}.</li>
  * </ol>
  *
@@ -331,7 +332,7 @@ public final class TradingEngine implements CycleRunner {
         double[] sigmaBar = new double[n];
         double[] closes = new double[n];
         double[] advDollars = new double[n];
-        Map<SymbolState, SpreadCheck> spreads = new HashMap<>();
+        SpreadCheck[] spreads = new SpreadCheck[n];
         for (SymbolState st : symbols) {
             int i = st.index;
             closes[i] = bars.lastClose(i);
@@ -361,9 +362,11 @@ public final class TradingEngine implements CycleRunner {
             st.trace.put("sigma_bar", st.sigmaBar).put("sigma_day", st.sigmaDay);
             sigmaBar[i] = st.sigmaBar;
             eligible[i] = true;
-            spreads.put(st, spread);
+            spreads[i] = spread;
         }
-        double planned = settings.sizing().maxWeight() * portfolioValue.doubleValue();
+        // once per cycle: BigDecimal.doubleValue() parses the decimal's string form
+        double pv = portfolioValue.doubleValue();
+        double planned = settings.sizing().maxWeight() * pv;
         Predictions predictions = prediction.run(t, bars, eligible, sigmaBar, closes, advDollars, planned);
         Map<Horizon, HorizonBlend> blends = new LinkedHashMap<>();
         predictions.inputs().forEach((h, input) -> blends.put(h, blenders.get(h).blend(histories.get(h), input)));
@@ -373,7 +376,7 @@ public final class TradingEngine implements CycleRunner {
             }
             st.trace.put("models", predictions.trace(st.index));
             Double advShares = adv.get(st.symbol);
-            decisions.decideSymbol(st, spreads.get(st), blends, predictions, portfolioValue,
+            decisions.decideSymbol(st, spreads[st.index], blends, predictions, pv,
                     advShares == null ? Double.NaN : advShares);
         }
         List<OrderRequest> orders = decisions.finish(symbols, t, s.killSwitch(), s.paused(), portfolioValue,
