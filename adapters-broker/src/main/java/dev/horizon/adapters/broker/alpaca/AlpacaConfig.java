@@ -1,5 +1,6 @@
 package dev.horizon.adapters.broker.alpaca;
 
+import dev.horizon.adapters.alpaca.AlpacaHttpPolicy;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;

@@ -2,6 +2,8 @@ package dev.horizon.adapters.broker.alpaca;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.horizon.adapters.alpaca.AlpacaJson;
+import dev.horizon.adapters.alpaca.TransientFailure;
 import dev.horizon.domain.market.Symbol;
 import dev.horizon.domain.order.ClientOrderId;
 import dev.horizon.domain.order.Order;
@@ -122,7 +124,7 @@ final class AlpacaOrders {
 
     /** The JSON body of {@code POST /v2/orders} for an engine order. */
     static String submitBody(Order intent) {
-        ObjectNode body = AlpacaJson.MAPPER.createObjectNode();
+        ObjectNode body = AlpacaJson.objectNode();
         body.put("symbol", intent.symbol().value());
         body.put("qty", intent.quantity().toPlainString());
         // the published schema requires the key; null means "sized by qty"

@@ -2,6 +2,7 @@ package dev.horizon.adapters.broker.alpaca;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.horizon.adapters.alpaca.AlpacaHttpPolicy;
 import dev.horizon.application.contract.BrokerPortContract;
 import dev.horizon.application.port.BrokerPort;
 import dev.horizon.domain.market.Symbol;

@@ -3,6 +3,7 @@ package dev.horizon.adapters.broker.alpaca;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.horizon.adapters.alpaca.AlpacaCredentials;
 import dev.horizon.adapters.broker.alpaca.FakeAlpacaServer.Fault;
 import dev.horizon.application.port.BrokerUnavailableException;
 import dev.horizon.application.port.OrderNotFoundException;

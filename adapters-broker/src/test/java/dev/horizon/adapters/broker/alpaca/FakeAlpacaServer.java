@@ -4,13 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.horizon.adapters.alpaca.AlpacaCredentials;
+import dev.horizon.adapters.alpaca.AlpacaExchange;
+import dev.horizon.adapters.alpaca.AlpacaFakeServers;
 import dev.horizon.domain.market.Symbol;
 import dev.horizon.domain.order.ClientOrderId;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.net.InetAddress;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,7 +51,8 @@ import okhttp3.mockwebserver.SocketPolicy;
  *
  * <p>It answers the way Alpaca does as far as the adapter can tell, and every answer it gives is
  * shaped to Alpaca's published OpenAPI spec; {@link #exchanges()} records each request with the
- * answer delivered so tests can validate both against the spec ({@link AlpacaTradingSpec}).
+ * answer delivered so tests can validate both against the spec ({@link AlpacaTradingSpec}). The
+ * loopback server, JSON and error answers are the shared plumbing of {@link AlpacaFakeServers}.
  *
  * <p>Shipped in this module's test-jar for end-to-end reliability tests. Thread-safe.
  */
@@ -74,7 +76,7 @@ public final class FakeAlpacaServer extends Dispatcher implements AutoCloseable 
             .withZone(ZoneOffset.UTC);
     private static final Set<String> TERMINAL = Set.of("filled", "canceled", "expired", "rejected", "replaced");
 
-    private final MockWebServer server = new MockWebServer();
+    private final MockWebServer server;
     private final Object lock = new Object();
     private final Map<String, FakeOrder> orders = new LinkedHashMap<>();
     private final Map<String, FakeOrder> byClientId = new HashMap<>();
@@ -82,7 +84,7 @@ public final class FakeAlpacaServer extends Dispatcher implements AutoCloseable 
     private final Map<String, BigDecimal[]> quotes = new HashMap<>();
     private final List<ObjectNode> activities = new ArrayList<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
-    private final List<Exchange> exchanges = new ArrayList<>();
+    private final List<AlpacaExchange> exchanges = new ArrayList<>();
     private final Map<String, Integer> postsByClientId = new HashMap<>();
     private final Set<LocalDate> holidays = new HashSet<>();
     private final AtomicLong requests = new AtomicLong();
@@ -95,19 +97,12 @@ public final class FakeAlpacaServer extends Dispatcher implements AutoCloseable 
 
     private FakeAlpacaServer(BigDecimal initialCash) {
         this.cash = initialCash;
+        this.server = AlpacaFakeServers.startOnLoopback(this);
     }
 
     /** Starts a fake account holding {@code initialCash} on 127.0.0.1. */
     public static FakeAlpacaServer start(BigDecimal initialCash) {
-        FakeAlpacaServer fake = new FakeAlpacaServer(initialCash);
-        fake.server.setDispatcher(fake);
-        fake.server.setServerSocketFactory(new NoDelayServerSocketFactory());
-        try {
-            fake.server.start(InetAddress.getByName("127.0.0.1"), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return fake;
+        return new FakeAlpacaServer(initialCash);
     }
 
     /** The base URL to configure the adapter with. */
@@ -223,7 +218,7 @@ public final class FakeAlpacaServer extends Dispatcher implements AutoCloseable 
     // ------------------------------------------------------------------ observation
 
     /** Every request received, with the answer delivered (none for dropped or unanswered requests). */
-    public List<Exchange> exchanges() {
+    public List<AlpacaExchange> exchanges() {
         synchronized (lock) {
             return List.copyOf(exchanges);
         }
@@ -250,11 +245,7 @@ public final class FakeAlpacaServer extends Dispatcher implements AutoCloseable 
 
     @Override
     public void close() {
-        try {
-            server.shutdown();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        AlpacaFakeServers.shutdown(server);
     }
 
     // ------------------------------------------------------------------ dispatch
@@ -277,12 +268,7 @@ public final class FakeAlpacaServer extends Dispatcher implements AutoCloseable 
                     response = fault.response(response, request);
                 }
             }
-            boolean delivered = response.getSocketPolicy() != SocketPolicy.DISCONNECT_AFTER_REQUEST
-                    && response.getSocketPolicy() != SocketPolicy.NO_RESPONSE;
-            String responseBody = response.getBody() == null ? "" : response.getBody().clone().readUtf8();
-            boolean malformed = fault != null && fault.malformed();
-            exchanges.add(new Exchange(request, body, delivered ? statusCode(response) : null,
-                    delivered ? responseBody : null, malformed));
+            exchanges.add(AlpacaFakeServers.exchange(request, body, response, fault != null && fault.malformed()));
             return response;
         }
     }
@@ -650,36 +636,15 @@ public final class FakeAlpacaServer extends Dispatcher implements AutoCloseable 
         return array;
     }
 
-    private static int statusCode(MockResponse response) {
-        return Integer.parseInt(response.getStatus().split(" ")[1]);
-    }
-
     static MockResponse json(int status, JsonNode body) {
-        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
-                .setBody(body.toString());
+        return AlpacaFakeServers.json(status, body.toString());
     }
 
     static MockResponse error(int status, int code, String message) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("code", code);
-        node.put("message", message);
-        return json(status, node);
+        return AlpacaFakeServers.error(status, code, message);
     }
 
     // ------------------------------------------------------------------ model
-
-    /**
-     * One request and the answer delivered: {@code status} and {@code responseBody} are null when
-     * none was; {@code malformed} marks an answer deliberately broken by a fault (not Alpaca's shape).
-     */
-    public record Exchange(RecordedRequest request, String requestBody, Integer status, String responseBody,
-                           boolean malformed) {
-
-        /** "GET /v2/account" */
-        public String describe() {
-            return request.getMethod() + " " + request.getRequestUrl().encodedPath();
-        }
-    }
 
     /**
      * A fault for the next {@code times} requests whose method and path match: either instead of
@@ -764,51 +729,15 @@ public final class FakeAlpacaServer extends Dispatcher implements AutoCloseable 
                 return real.setHeadersDelay(delay.toMillis(), TimeUnit.MILLISECONDS);
             }
             if (malformed) {
-                return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
-                        .setBody("{\"id\": \"6c1a\", \"status\": ");
+                return AlpacaFakeServers.json(200, "{\"id\": \"6c1a\", \"status\": ");
             }
-            String message = echo ? "key " + request.getHeader("APCA-API-KEY-ID") + " with secret "
-                    + request.getHeader("APCA-API-SECRET-KEY") + " is not allowed here"
+            String message = echo ? AlpacaFakeServers.credentialEcho(request)
                     : status == 429 ? "too many requests" : status >= 500 ? "internal server error" : "request failed";
             MockResponse response = error(status, status * 100_000 + 1, message);
             if (retryAfter != null) {
                 response.setHeader("Retry-After", retryAfter);
             }
             return response;
-        }
-    }
-
-    /**
-     * Accepted sockets without Nagle's algorithm: MockWebServer writes headers and body separately,
-     * and with Nagle the body waits for the client's delayed ACK (~40 ms a request).
-     */
-    static final class NoDelayServerSocketFactory extends javax.net.ServerSocketFactory {
-
-        @Override
-        public java.net.ServerSocket createServerSocket() throws IOException {
-            return new java.net.ServerSocket() {
-                @Override
-                public java.net.Socket accept() throws IOException {
-                    java.net.Socket socket = super.accept();
-                    socket.setTcpNoDelay(true);
-                    return socket;
-                }
-            };
-        }
-
-        @Override
-        public java.net.ServerSocket createServerSocket(int port) throws IOException {
-            throw new UnsupportedOperationException("bound by MockWebServer");
-        }
-
-        @Override
-        public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
-            throw new UnsupportedOperationException("bound by MockWebServer");
-        }
-
-        @Override
-        public java.net.ServerSocket createServerSocket(int port, int backlog, InetAddress address) throws IOException {
-            throw new UnsupportedOperationException("bound by MockWebServer");
         }
     }
 

@@ -1,6 +1,11 @@
 package dev.horizon.adapters.data.alpaca;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.horizon.adapters.alpaca.AlpacaCredentials;
+import dev.horizon.adapters.alpaca.AlpacaHealth;
+import dev.horizon.adapters.alpaca.AlpacaHttp;
+import dev.horizon.adapters.alpaca.AlpacaJson;
+import dev.horizon.adapters.alpaca.AlpacaResponse;
 import dev.horizon.application.port.Clock;
 import dev.horizon.application.port.MarketDataException;
 import dev.horizon.application.port.MarketDataPort;

@@ -4,9 +4,9 @@
  *
  * <p>Configuration is {@link dev.horizon.adapters.data.alpaca.AlpacaDataConfig} (base URL override,
  * {@link dev.horizon.adapters.data.alpaca.AlpacaFeed feed}, bar timeframe, ADV sessions,
- * {@link dev.horizon.adapters.data.alpaca.AlpacaHttpPolicy}); the key pair is
- * {@link dev.horizon.adapters.data.alpaca.AlpacaCredentials}. The HTTP plumbing mirrors the
- * broker adapter's ({@code dev.horizon.adapters.broker.alpaca}): adapters never import each other.
- * See {@code docs/ALPACA.md}.
+ * {@link dev.horizon.adapters.alpaca.AlpacaHttpPolicy}); the key pair is
+ * {@link dev.horizon.adapters.alpaca.AlpacaCredentials}. The HTTP plumbing is the shared Alpaca
+ * client library ({@code dev.horizon.adapters.alpaca}, module {@code adapters-alpaca}), the same
+ * the broker adapter uses. See {@code docs/ALPACA.md}.
  */
 package dev.horizon.adapters.data.alpaca;

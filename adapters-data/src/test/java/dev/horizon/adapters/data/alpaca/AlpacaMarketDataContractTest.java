@@ -2,6 +2,7 @@ package dev.horizon.adapters.data.alpaca;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.horizon.adapters.alpaca.AlpacaHttpPolicy;
 import dev.horizon.application.contract.MarketDataPortContract;
 import dev.horizon.application.time.SimulatedClock;
 import dev.horizon.domain.market.Bar;

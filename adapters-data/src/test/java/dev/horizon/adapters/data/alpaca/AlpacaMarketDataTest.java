@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import dev.horizon.adapters.alpaca.AlpacaCredentials;
 import dev.horizon.adapters.data.alpaca.FakeAlpacaDataServer.Fault;
 import dev.horizon.application.port.MarketDataException;
 import dev.horizon.application.time.SimulatedClock;

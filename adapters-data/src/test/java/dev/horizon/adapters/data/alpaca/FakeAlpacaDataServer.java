@@ -3,11 +3,11 @@ package dev.horizon.adapters.data.alpaca;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.horizon.adapters.alpaca.AlpacaCredentials;
+import dev.horizon.adapters.alpaca.AlpacaExchange;
+import dev.horizon.adapters.alpaca.AlpacaFakeServers;
 import dev.horizon.domain.market.Bar;
 import dev.horizon.domain.market.Symbol;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,6 +40,7 @@ import okhttp3.mockwebserver.SocketPolicy;
  * day unless given, and latest quotes derived from the last bar closed by the test's clock (the
  * "now" a real-time API answers at) unless scripted. Faults can be injected per request; every
  * exchange is recorded for validation against the published spec ({@link AlpacaMarketDataSpec}).
+ * The loopback server, JSON and error answers are the shared plumbing of {@link AlpacaFakeServers}.
  */
 public final class FakeAlpacaDataServer extends Dispatcher implements AutoCloseable {
 
@@ -50,7 +51,7 @@ public final class FakeAlpacaDataServer extends Dispatcher implements AutoClosea
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final MockWebServer server = new MockWebServer();
+    private final MockWebServer server;
     private final Supplier<Instant> now;
     private final Duration timeframe;
     private final Map<String, TreeMap<Instant, Bar>> bars = new TreeMap<>();
@@ -58,26 +59,19 @@ public final class FakeAlpacaDataServer extends Dispatcher implements AutoClosea
     private final Map<String, ObjectNode> scriptedQuotes = new HashMap<>();
     private final Map<String, String> rawBodies = new HashMap<>();
     private final Deque<Fault> faults = new ArrayDeque<>();
-    private final List<Exchange> exchanges = new ArrayList<>();
+    private final List<AlpacaExchange> exchanges = new ArrayList<>();
     private final AtomicLong requests = new AtomicLong();
     private int pageSize = 2;
 
     private FakeAlpacaDataServer(Supplier<Instant> now, Duration timeframe) {
         this.now = now;
         this.timeframe = timeframe;
+        this.server = AlpacaFakeServers.startOnLoopback(this);
     }
 
     /** Starts a fake answering "latest" questions as of {@code now}, serving bars of {@code timeframe}. */
     public static FakeAlpacaDataServer start(Supplier<Instant> now, Duration timeframe) {
-        FakeAlpacaDataServer fake = new FakeAlpacaDataServer(now, timeframe);
-        fake.server.setDispatcher(fake);
-        fake.server.setServerSocketFactory(new NoDelayServerSocketFactory());
-        try {
-            fake.server.start(InetAddress.getByName("127.0.0.1"), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return fake;
+        return new FakeAlpacaDataServer(now, timeframe);
     }
 
     /** The base URL to configure the adapter with. */
@@ -132,7 +126,7 @@ public final class FakeAlpacaDataServer extends Dispatcher implements AutoClosea
     }
 
     /** Every request received with the answer delivered. */
-    public synchronized List<Exchange> exchanges() {
+    public synchronized List<AlpacaExchange> exchanges() {
         return List.copyOf(exchanges);
     }
 
@@ -143,11 +137,7 @@ public final class FakeAlpacaDataServer extends Dispatcher implements AutoClosea
 
     @Override
     public void close() {
-        try {
-            server.shutdown();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        AlpacaFakeServers.shutdown(server);
     }
 
     @Override
@@ -155,10 +145,7 @@ public final class FakeAlpacaDataServer extends Dispatcher implements AutoClosea
         requests.incrementAndGet();
         Fault fault = takeFault(request.getRequestUrl().encodedPath());
         MockResponse response = fault != null ? fault.response(request) : route(request);
-        boolean delivered = response.getSocketPolicy() != SocketPolicy.DISCONNECT_AFTER_REQUEST
-                && response.getSocketPolicy() != SocketPolicy.NO_RESPONSE;
-        exchanges.add(new Exchange(request, delivered ? Integer.parseInt(response.getStatus().split(" ")[1]) : null,
-                delivered && response.getBody() != null ? response.getBody().clone().readUtf8() : null,
+        exchanges.add(AlpacaFakeServers.exchange(request, request.getBody().readUtf8(), response,
                 fault != null && fault.malformed()));
         return response;
     }
@@ -309,24 +296,11 @@ public final class FakeAlpacaDataServer extends Dispatcher implements AutoClosea
     }
 
     private static MockResponse json(String body) {
-        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json").setBody(body);
+        return AlpacaFakeServers.json(200, body);
     }
 
     static MockResponse error(int status, int code, String message) {
-        ObjectNode node = JSON.createObjectNode();
-        node.put("code", code);
-        node.put("message", message);
-        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/json")
-                .setBody(node.toString());
-    }
-
-    /** One request and the answer delivered ({@code status} null when none was). */
-    public record Exchange(RecordedRequest request, Integer status, String responseBody, boolean malformed) {
-
-        /** "GET /v2/stocks/bars" */
-        public String describe() {
-            return request.getMethod() + " " + request.getRequestUrl().encodedPath();
-        }
+        return AlpacaFakeServers.error(status, code, message);
     }
 
     /**
@@ -374,45 +348,13 @@ public final class FakeAlpacaDataServer extends Dispatcher implements AutoClosea
             if (malformed) {
                 return json("{\"quotes\": {\"AAPL\": ");
             }
-            String message = echo ? "key " + request.getHeader("APCA-API-KEY-ID") + " with secret "
-                    + request.getHeader("APCA-API-SECRET-KEY") + " is not allowed here"
+            String message = echo ? AlpacaFakeServers.credentialEcho(request)
                     : status == 429 ? "too many requests" : "internal server error";
             MockResponse response = error(status, status * 100_000 + 1, message);
             if (retryAfter != null) {
                 response.setHeader("Retry-After", retryAfter);
             }
             return response;
-        }
-    }
-
-    /** Accepted sockets without Nagle's algorithm (see the broker module's fake for why). */
-    static final class NoDelayServerSocketFactory extends javax.net.ServerSocketFactory {
-
-        @Override
-        public java.net.ServerSocket createServerSocket() throws IOException {
-            return new java.net.ServerSocket() {
-                @Override
-                public java.net.Socket accept() throws IOException {
-                    java.net.Socket socket = super.accept();
-                    socket.setTcpNoDelay(true);
-                    return socket;
-                }
-            };
-        }
-
-        @Override
-        public java.net.ServerSocket createServerSocket(int port) {
-            throw new UnsupportedOperationException("bound by MockWebServer");
-        }
-
-        @Override
-        public java.net.ServerSocket createServerSocket(int port, int backlog) {
-            throw new UnsupportedOperationException("bound by MockWebServer");
-        }
-
-        @Override
-        public java.net.ServerSocket createServerSocket(int port, int backlog, InetAddress address) {
-            throw new UnsupportedOperationException("bound by MockWebServer");
         }
     }
 }

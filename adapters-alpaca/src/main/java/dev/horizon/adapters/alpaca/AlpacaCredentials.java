@@ -1,4 +1,4 @@
-package dev.horizon.adapters.broker.alpaca;
+package dev.horizon.adapters.alpaca;
 
 import java.util.Map;
 import java.util.Objects;

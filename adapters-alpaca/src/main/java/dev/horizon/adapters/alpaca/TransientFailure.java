@@ -1,4 +1,4 @@
-package dev.horizon.adapters.data.alpaca;
+package dev.horizon.adapters.alpaca;
 
 import java.time.Duration;
 
@@ -7,25 +7,28 @@ import java.time.Duration;
  * that could not be understood. Counted as a failure by the circuit breaker; retried only for
  * idempotent calls. Its message is one line naming the request and never holds credentials.
  *
- * <p>The same class lives in {@code dev.horizon.adapters.broker.alpaca}: adapters never import each
- * other, so the two copies are kept in step by hand.
- */final class TransientFailure extends RuntimeException {
+ * <p>Readers given to {@link AlpacaHttp} throw it (usually via {@link AlpacaJson#malformed}) for an
+ * answer they cannot use; {@link AlpacaHttp} turns it into the port's exception.
+ */
+public final class TransientFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     /** The wait the server asked for ({@code Retry-After}), or {@code null}. */
     private final Duration retryAfter;
 
-    TransientFailure(String message, Throwable cause, Duration retryAfter) {
+    /** A failure with its cause and the server's {@code Retry-After} (either may be {@code null}). */
+    public TransientFailure(String message, Throwable cause, Duration retryAfter) {
         super(message, cause);
         this.retryAfter = retryAfter;
     }
 
-    TransientFailure(String message) {
+    /** A failure known only by its message (an unusable answer, say). */
+    public TransientFailure(String message) {
         this(message, null, null);
     }
 
-    Duration retryAfter() {
+    public Duration retryAfter() {
         return retryAfter;
     }
 }

@@ -1,11 +1,12 @@
-package dev.horizon.adapters.data.alpaca;
+package dev.horizon.adapters.alpaca;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How the adapter talks to Alpaca: timeouts, the client-side rate limit, retries of idempotent
- * calls and the circuit breaker around every call. YAML keys are given in brackets.
+ * How an Alpaca adapter talks to Alpaca: timeouts, the client-side rate limit, retries of
+ * idempotent calls and the circuit breaker around every call. YAML keys are given in brackets; the
+ * broker and the market data adapter read the same keys, each into its own instance.
  *
  * @param requestsPerMinute         [alpaca.requests_per_minute] client-side budget; Alpaca allows 200
  * @param rateLimitWait             [alpaca.rate_limit_wait_ms] how long a call may wait for a permit
@@ -24,10 +25,8 @@ import java.util.Objects;
  * @param breakerMinimumCalls       [alpaca.breaker.minimum_calls] calls needed before the rate counts
  * @param breakerOpenWait           [alpaca.breaker.open_wait_ms] how long an open breaker refuses
  *                                  calls before it lets trial calls through
- *
- * <p>The same class lives in {@code dev.horizon.adapters.broker.alpaca}: adapters never import each
- * other, so the two copies are kept in step by hand.
- */public record AlpacaHttpPolicy(int requestsPerMinute, Duration rateLimitWait, Duration connectTimeout,
+ */
+public record AlpacaHttpPolicy(int requestsPerMinute, Duration rateLimitWait, Duration connectTimeout,
                                Duration readTimeout, int retryMaxAttempts, Duration retryInitialBackoff,
                                Duration retryMaxBackoff, Duration maxRetryAfter, int breakerFailureRatePercent,
                                int breakerWindowSize, int breakerMinimumCalls, Duration breakerOpenWait) {

@@ -1,4 +1,4 @@
-package dev.horizon.adapters.data.alpaca;
+package dev.horizon.adapters.alpaca;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -41,9 +41,10 @@ import org.slf4j.LoggerFactory;
  * {@code unavailable} makes; other answers go to the caller's {@link Reader}. Nothing logged or
  * thrown contains the request headers or the credentials; bodies are never logged.
  *
- * <p>The same class lives in {@code dev.horizon.adapters.broker.alpaca}: adapters never import each
- * other, so the two copies are kept in step by hand.
- */final class AlpacaHttp implements AutoCloseable {
+ * <p>Shared by the Alpaca adapters (trading and market data), each with its own instance, base
+ * URL and port exception. Thread-safe.
+ */
+public final class AlpacaHttp implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AlpacaHttp.class);
     private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
@@ -51,13 +52,14 @@ import org.slf4j.LoggerFactory;
 
     /** Interprets a non-transient answer; may throw a {@link TransientFailure} if it cannot be read. */
     @FunctionalInterface
-    interface Reader<T> {
+    public interface Reader<T> {
+        /** The caller's value from a 2xx or a non-transient 4xx answer. */
         T read(AlpacaResponse response);
     }
 
     /** Makes the port's "could not reach or understand" exception. */
     @FunctionalInterface
-    interface Unavailable {
+    public interface Unavailable {
         /**
          * @param sent whether the request may have reached Alpaca ({@code false} when the breaker or
          *             the rate limiter stopped it before it left)
@@ -82,9 +84,11 @@ import org.slf4j.LoggerFactory;
     /**
      * @param service     name used in messages and logs, e.g. {@code alpaca}
      * @param baseUrl     the API's base URL
+     * @param credentials the key pair sent as headers, and removed from any text taken from answers
+     * @param policy      timeouts, rate limit, retries and breaker
      * @param unavailable makes the port's "could not reach or understand" exception
      */
-    AlpacaHttp(String service, URI baseUrl, AlpacaCredentials credentials, AlpacaHttpPolicy policy,
+    public AlpacaHttp(String service, URI baseUrl, AlpacaCredentials credentials, AlpacaHttpPolicy policy,
                Unavailable unavailable) {
         this.service = Objects.requireNonNull(service, "service");
         this.baseUrl = Objects.requireNonNull(HttpUrl.get(baseUrl.toString()), "baseUrl");
@@ -143,27 +147,27 @@ import org.slf4j.LoggerFactory;
     }
 
     /** A URL under the base URL, e.g. {@code url("v2/orders")}. */
-    HttpUrl.Builder url(String path) {
+    public HttpUrl.Builder url(String path) {
         return baseUrl.newBuilder().addPathSegments(path);
     }
 
     /** GET, retried on transient failures. */
-    <T> T get(HttpUrl url, Reader<T> reader) {
+    public <T> T get(HttpUrl url, Reader<T> reader) {
         return call("GET", url, null, true, reader);
     }
 
     /** DELETE, retried on transient failures (cancels are idempotent). */
-    <T> T delete(HttpUrl url, Reader<T> reader) {
+    public <T> T delete(HttpUrl url, Reader<T> reader) {
         return call("DELETE", url, null, true, reader);
     }
 
     /** POST, sent exactly once: a transient failure leaves the outcome unknown to the caller. */
-    <T> T postOnce(HttpUrl url, String json, Reader<T> reader) {
+    public <T> T postOnce(HttpUrl url, String json, Reader<T> reader) {
         return call("POST", url, json, false, reader);
     }
 
     /** The breaker, retry and limiter counters. */
-    AlpacaHealth health() {
+    public AlpacaHealth health() {
         CircuitBreaker.Metrics metrics = breaker.getMetrics();
         return new AlpacaHealth(breaker.getState().name(), metrics.getFailureRate(), metrics.getNumberOfBufferedCalls(),
                 metrics.getNumberOfFailedCalls(), metrics.getNumberOfNotPermittedCalls(), retries.sum(),
@@ -171,7 +175,7 @@ import org.slf4j.LoggerFactory;
     }
 
     /** Removes the credentials from a text that came from outside (an error body, say). */
-    String redact(String text) {
+    public String redact(String text) {
         if (text == null) {
             return null;
         }

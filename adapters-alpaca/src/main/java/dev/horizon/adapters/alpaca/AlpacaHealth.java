@@ -1,4 +1,4 @@
-package dev.horizon.adapters.data.alpaca;
+package dev.horizon.adapters.alpaca;
 
 /**
  * A read-only snapshot of the adapter's resilience state, for metrics and {@code status}.
@@ -12,10 +12,8 @@ package dev.horizon.adapters.data.alpaca;
  * @param rateLimitedResponses HTTP 429 answers received since start
  * @param rateLimitRefusals    calls refused by the client-side rate limiter since start
  * @param lastFailure          the last failure, one line without credentials, or {@code none}
- *
- * <p>The same class lives in {@code dev.horizon.adapters.broker.alpaca}: adapters never import each
- * other, so the two copies are kept in step by hand.
- */public record AlpacaHealth(String breakerState, float failureRatePercent, int bufferedCalls, int failedCalls,
+ */
+public record AlpacaHealth(String breakerState, float failureRatePercent, int bufferedCalls, int failedCalls,
                            long notPermittedCalls, long retries, long rateLimitedResponses, long rateLimitRefusals,
                            String lastFailure) {
 

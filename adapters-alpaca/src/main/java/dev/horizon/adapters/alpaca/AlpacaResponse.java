@@ -1,4 +1,4 @@
-package dev.horizon.adapters.data.alpaca;
+package dev.horizon.adapters.alpaca;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.UnaryOperator;
@@ -10,14 +10,13 @@ import java.util.function.UnaryOperator;
  * @param code     the HTTP status
  * @param body     the body as received (may be empty)
  * @param redactor removes credentials from any text taken from the body
- *
- * <p>The same class lives in {@code dev.horizon.adapters.broker.alpaca}: adapters never import each
- * other, so the two copies are kept in step by hand.
- */record AlpacaResponse(String what, int code, String body, UnaryOperator<String> redactor) {
+ */
+public record AlpacaResponse(String what, int code, String body, UnaryOperator<String> redactor) {
 
     private static final int MAX_MESSAGE = 200;
 
-    boolean isSuccess() {
+    /** A 2xx answer. */
+    public boolean isSuccess() {
         return code >= 200 && code < 300;
     }
 
@@ -25,7 +24,7 @@ import java.util.function.UnaryOperator;
      * Alpaca's error message ({@code {"code":..., "message":"..."}}), else the start of the body:
      * one line, at most 200 characters, credentials removed. Safe to put in an exception.
      */
-    String message() {
+    public String message() {
         String text = body == null ? "" : body;
         try {
             JsonNode node = AlpacaJson.MAPPER.readTree(text);
@@ -43,7 +42,7 @@ import java.util.function.UnaryOperator;
     }
 
     /** "HTTP 403: insufficient buying power" — for messages. */
-    String describe() {
+    public String describe() {
         return "HTTP " + code + ": " + message();
     }
 }

@@ -1,4 +1,4 @@
-package dev.horizon.adapters.data.alpaca;
+package dev.horizon.adapters.alpaca;
 
 import java.time.Duration;
 
@@ -6,10 +6,8 @@ import java.time.Duration;
  * The wait before retry number {@code attempt}: what the server asked for with
  * {@code Retry-After}, else exponential backoff with "equal jitter" — half the exponential step
  * fixed, half random — so many clients recovering together do not retry in lockstep.
- *
- * <p>The same class lives in {@code dev.horizon.adapters.broker.alpaca}: adapters never import each
- * other, so the two copies are kept in step by hand.
- */record RetryBackoff(Duration initial, Duration max) {
+ */
+record RetryBackoff(Duration initial, Duration max) {
 
     /**
      * @param attempt failed attempts so far (1 for the wait before the first retry)
