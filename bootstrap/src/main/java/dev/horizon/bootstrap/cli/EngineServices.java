@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.horizon.adapters.alpaca.AlpacaHealth;
 import dev.horizon.adapters.broker.alpaca.AlpacaBroker;
 import dev.horizon.adapters.data.alpaca.AlpacaMarketData;
 import dev.horizon.application.port.ControlCommand;
@@ -99,12 +100,7 @@ final class EngineServices implements AutoCloseable {
         breakers = Map.copyOf(found);
     }
 
-    static CircuitBreakerMetrics.Health health(dev.horizon.adapters.broker.alpaca.AlpacaHealth h) {
-        return new CircuitBreakerMetrics.Health(h.breakerState(), h.failureRatePercent(), h.bufferedCalls(),
-                h.notPermittedCalls(), h.retries(), h.rateLimitedResponses(), h.rateLimitRefusals(), h.lastFailure());
-    }
-
-    static CircuitBreakerMetrics.Health health(dev.horizon.adapters.data.alpaca.AlpacaHealth h) {
+    static CircuitBreakerMetrics.Health health(AlpacaHealth h) {
         return new CircuitBreakerMetrics.Health(h.breakerState(), h.failureRatePercent(), h.bufferedCalls(),
                 h.notPermittedCalls(), h.retries(), h.rateLimitedResponses(), h.rateLimitRefusals(), h.lastFailure());
     }

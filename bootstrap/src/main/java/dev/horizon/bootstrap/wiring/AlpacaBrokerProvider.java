@@ -6,11 +6,11 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import dev.horizon.adapters.alpaca.AlpacaCredentials;
+import dev.horizon.adapters.alpaca.AlpacaHttpPolicy;
 import dev.horizon.adapters.broker.alpaca.AlpacaBroker;
 import dev.horizon.adapters.broker.alpaca.AlpacaConfig;
-import dev.horizon.adapters.broker.alpaca.AlpacaCredentials;
 import dev.horizon.adapters.broker.alpaca.AlpacaEnvironment;
-import dev.horizon.adapters.broker.alpaca.AlpacaHttpPolicy;
 import dev.horizon.adapters.data.alpaca.AlpacaDataConfig;
 import dev.horizon.adapters.data.alpaca.AlpacaFeed;
 import dev.horizon.adapters.data.alpaca.AlpacaTimeframe;
@@ -25,7 +25,6 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -96,10 +95,10 @@ public final class AlpacaBrokerProvider implements AdapterProvider<AlpacaBrokerP
             // (the adapters' messages start with the key: "alpaca.feed must be 'iex' or 'sip', was 'x'")
             try {
                 new AlpacaConfig(AlpacaEnvironment.parse(environment), uri(tradingUrl), true,
-                        brokerPolicy(requestsPerMinute, rateLimitWaitMs, connectTimeoutMs, readTimeoutMs, retry, breaker))
+                        policy(requestsPerMinute, rateLimitWaitMs, connectTimeoutMs, readTimeoutMs, retry, breaker))
                         .requireLiveConfirmedIfLive();
                 new AlpacaDataConfig(uri(dataUrl), AlpacaFeed.parse(feed), AlpacaTimeframe.parse(barTimeframe),
-                        advSessions, dataPolicy(requestsPerMinute, rateLimitWaitMs, connectTimeoutMs, readTimeoutMs,
+                        advSessions, policy(requestsPerMinute, rateLimitWaitMs, connectTimeoutMs, readTimeoutMs,
                         retry, breaker));
             } catch (IllegalArgumentException | IllegalStateException | NullPointerException e) {
                 throw new ConfigException(null, e.getMessage());
@@ -134,31 +133,22 @@ public final class AlpacaBrokerProvider implements AdapterProvider<AlpacaBrokerP
         /** The broker adapter's configuration; {@code liveConfirmed} is the operator's confirmation. */
         public AlpacaConfig brokerConfig(boolean liveConfirmed) {
             return new AlpacaConfig(AlpacaEnvironment.parse(environment), uri(tradingUrl), liveConfirmed,
-                    brokerPolicy(requestsPerMinute, rateLimitWaitMs, connectTimeoutMs, readTimeoutMs, retry, breaker));
+                    policy(requestsPerMinute, rateLimitWaitMs, connectTimeoutMs, readTimeoutMs, retry, breaker));
         }
 
         /** The market data adapter's configuration. */
         public AlpacaDataConfig dataConfig() {
             return new AlpacaDataConfig(uri(dataUrl), AlpacaFeed.parse(feed), AlpacaTimeframe.parse(barTimeframe),
-                    advSessions, dataPolicy(requestsPerMinute, rateLimitWaitMs, connectTimeoutMs, readTimeoutMs, retry,
+                    advSessions, policy(requestsPerMinute, rateLimitWaitMs, connectTimeoutMs, readTimeoutMs, retry,
                     breaker));
         }
 
-        private static AlpacaHttpPolicy brokerPolicy(int perMinute, int waitMs, int connectMs, int readMs, Retry r,
-                                                     Breaker b) {
+        // one policy type for both adapters: it belongs to the shared Alpaca client (adapters-alpaca)
+        private static AlpacaHttpPolicy policy(int perMinute, int waitMs, int connectMs, int readMs, Retry r,
+                                               Breaker b) {
             return new AlpacaHttpPolicy(perMinute, ms(waitMs), ms(connectMs), ms(readMs), r.maxAttempts(),
                     ms(r.initialBackoffMs()), ms(r.maxBackoffMs()), ms(r.maxRetryAfterMs()), b.failureRatePercent(),
                     b.windowSize(), b.minimumCalls(), ms(b.openWaitMs()));
-        }
-
-        // the data adapter has its own copy of the policy: adapters never import each other
-        private static dev.horizon.adapters.data.alpaca.AlpacaHttpPolicy dataPolicy(int perMinute, int waitMs,
-                                                                                   int connectMs, int readMs, Retry r,
-                                                                                   Breaker b) {
-            return new dev.horizon.adapters.data.alpaca.AlpacaHttpPolicy(perMinute, ms(waitMs), ms(connectMs),
-                    ms(readMs), r.maxAttempts(), ms(r.initialBackoffMs()), ms(r.maxBackoffMs()),
-                    ms(r.maxRetryAfterMs()), b.failureRatePercent(), b.windowSize(), b.minimumCalls(),
-                    ms(b.openWaitMs()));
         }
 
         private static Duration ms(int millis) {
@@ -220,7 +210,7 @@ public final class AlpacaBrokerProvider implements AdapterProvider<AlpacaBrokerP
     public Module module(Settings settings, AdapterEnvironment env) {
         // built only after bootstrap's live check passed: a live environment here is a confirmed one
         AlpacaConfig config = settings.brokerConfig(settings.live());
-        AlpacaCredentials credentials = credentials(settings, environment, AlpacaCredentials::new);
+        AlpacaCredentials credentials = credentials(settings, environment);
         return new AbstractModule() {
             @Provides
             @Singleton
@@ -234,17 +224,15 @@ public final class AlpacaBrokerProvider implements AdapterProvider<AlpacaBrokerP
      * The key pair of {@code settings}: {@code alpaca.key_id} / {@code alpaca.secret_key} when given,
      * else the environment variables. Shared with {@link AlpacaMarketDataProvider}.
      *
-     * @param make the adapter's credentials constructor (it refuses a missing or blank part, naming the variable)
      * @throws ConfigException naming the missing variable, never a value
      */
-    static <T> T credentials(Settings settings, Function<String, String> environment,
-                             BiFunction<String, String, T> make) {
+    static AlpacaCredentials credentials(Settings settings, Function<String, String> environment) {
         String keyId = settings.keyId() != null ? settings.keyId().reveal()
                 : environment.apply(AlpacaCredentials.KEY_ID_VARIABLE);
         String secretKey = settings.secretKey() != null ? settings.secretKey().reveal()
                 : environment.apply(AlpacaCredentials.SECRET_KEY_VARIABLE);
         try {
-            return make.apply(keyId, secretKey);
+            return new AlpacaCredentials(keyId, secretKey);
         } catch (IllegalArgumentException e) {
             // "missing Alpaca credential: set the environment variable ALPACA_API_SECRET_KEY (see docs/ALPACA.md)"
             throw new ConfigException(null, e.getMessage());

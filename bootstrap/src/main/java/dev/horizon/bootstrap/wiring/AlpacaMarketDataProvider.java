@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import dev.horizon.adapters.data.alpaca.AlpacaCredentials;
+import dev.horizon.adapters.alpaca.AlpacaCredentials;
 import dev.horizon.adapters.data.alpaca.AlpacaDataConfig;
 import dev.horizon.adapters.data.alpaca.AlpacaMarketData;
 import dev.horizon.application.port.Clock;
@@ -73,7 +73,7 @@ public final class AlpacaMarketDataProvider implements AdapterProvider<AlpacaBro
                     + Durations.format(bar) + " bars (engine.bar_interval): set alpaca.bar_timeframe: "
                     + spelling(bar));
         }
-        AlpacaCredentials credentials = AlpacaBrokerProvider.credentials(settings, environment, AlpacaCredentials::new);
+        AlpacaCredentials credentials = AlpacaBrokerProvider.credentials(settings, environment);
         return new AbstractModule() {
             @Provides
             @Singleton

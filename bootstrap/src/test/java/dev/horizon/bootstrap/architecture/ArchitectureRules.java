@@ -1,5 +1,6 @@
 package dev.horizon.bootstrap.architecture;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
@@ -34,10 +35,20 @@ final class ArchitectureRules {
                 .as("application depends only on domain, java.*, jakarta.inject and the SLF4J API");
     }
 
-    /** Adapters never import each other. */
+    /** The adapter slice that is a shared client library rather than an adapter. */
+    static final String SHARED_ALPACA_CLIENT = "alpaca";
+
+    /**
+     * Adapters never import each other, with one exception: {@code adapters.alpaca} is the Alpaca
+     * client library both Alpaca adapters share (HTTP, credentials, resilience policy), so every
+     * adapter may import it. It is still a slice of the rule as an origin: it imports no adapter,
+     * which keeps it a leaf library and the adapters independent of each other through it.
+     */
     static ArchRule adaptersAreIndependent(String base) {
         return slices().matching(base + ".adapters.(*)..").should().notDependOnEachOther()
-                .as("adapters never import each other");
+                .ignoreDependency(DescribedPredicate.alwaysTrue(),
+                        resideInAPackage(base + ".adapters." + SHARED_ALPACA_CLIENT + ".."))
+                .as("adapters never import each other, except the shared Alpaca client, which imports no adapter");
     }
 
     /** Nothing but bootstrap knows bootstrap. */

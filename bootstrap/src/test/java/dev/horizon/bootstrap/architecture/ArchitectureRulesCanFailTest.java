@@ -42,7 +42,19 @@ class ArchitectureRulesCanFailTest {
 
     @Test
     void an_adapter_importing_another_is_reported() {
-        assertThat(violations(ArchitectureRules.adaptersAreIndependent(FIXTURE))).contains("AdapterOne");
+        assertThat(violations(ArchitectureRules.adaptersAreIndependent(FIXTURE)))
+                .contains("AdapterOne.other()> calls constructor <" + FIXTURE + ".adapters.two.AdapterTwo.<init>()>");
+    }
+
+    @Test
+    void the_shared_alpaca_client_importing_an_adapter_is_reported() {
+        assertThat(violations(ArchitectureRules.adaptersAreIndependent(FIXTURE)))
+                .contains("SharedAlpacaClient.adapter()> calls constructor <" + FIXTURE + ".adapters.two.AdapterTwo.<init>()>");
+    }
+
+    @Test
+    void an_adapter_using_the_shared_alpaca_client_is_not_reported() {
+        assertThat(violations(ArchitectureRules.adaptersAreIndependent(FIXTURE))).doesNotContain("AdapterOne.client()");
     }
 
     @Test

@@ -2,11 +2,11 @@ package dev.horizon.bootstrap.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.horizon.adapters.alpaca.AlpacaHealth;
+import dev.horizon.adapters.alpaca.AlpacaHttpPolicy;
 import dev.horizon.adapters.broker.alpaca.AlpacaBroker;
 import dev.horizon.adapters.broker.alpaca.AlpacaConfig;
 import dev.horizon.adapters.broker.alpaca.AlpacaEnvironment;
-import dev.horizon.adapters.broker.alpaca.AlpacaHealth;
-import dev.horizon.adapters.broker.alpaca.AlpacaHttpPolicy;
 import dev.horizon.adapters.broker.alpaca.FakeAlpacaServer;
 import dev.horizon.adapters.data.replay.DemoData;
 import dev.horizon.adapters.data.replay.ReplayFeed;

@@ -3,9 +3,10 @@ package dev.horizon.bootstrap.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.horizon.adapters.broker.alpaca.AlpacaHealth;
+import dev.horizon.adapters.alpaca.AlpacaExchange;
+import dev.horizon.adapters.alpaca.AlpacaHealth;
+import dev.horizon.adapters.alpaca.AlpacaHttpPolicy;
 import dev.horizon.adapters.broker.alpaca.AlpacaTradingSpec;
-import dev.horizon.adapters.broker.alpaca.FakeAlpacaServer.Exchange;
 import dev.horizon.adapters.broker.alpaca.FakeAlpacaServer.Fault;
 import dev.horizon.application.engine.CycleResult;
 import dev.horizon.domain.journal.JournalEntry;
@@ -52,7 +53,7 @@ class BrokerFaultsTest {
     private static final String SUBMIT = "/v2/orders";
     private static final String LOOKUP = "/v2/orders:by_client_order_id";
     private static final Logger LOG = LoggerFactory.getLogger(BrokerFaultsTest.class);
-    private static final Predicate<Exchange> IS_POST = e -> e.request().getMethod().equals("POST");
+    private static final Predicate<AlpacaExchange> IS_POST = e -> e.request().getMethod().equals("POST");
 
     @TempDir
     Path dir;
@@ -168,7 +169,7 @@ class BrokerFaultsTest {
             }
             h.cycle();
 
-            List<Exchange> exchanges = h.fake.exchanges();
+            List<AlpacaExchange> exchanges = h.fake.exchanges();
             Map<Integer, Long> faulted = exchanges.stream().filter(e -> e.status() == null || e.status() >= 429)
                     .collect(Collectors.groupingBy(e -> e.status() == null ? 0 : e.status(), TreeMap::new,
                             Collectors.counting()));
@@ -264,7 +265,7 @@ class BrokerFaultsTest {
     }
 
     /** A breaker only a run of nothing but failures opens, so each fault's own handling is what is measured. */
-    private static dev.horizon.adapters.broker.alpaca.AlpacaHttpPolicy tolerantBreaker() {
+    private static AlpacaHttpPolicy tolerantBreaker() {
         return AlpacaEngineHarness.policy(100, 20, 20, Duration.ofMillis(500));
     }
 
@@ -273,7 +274,7 @@ class BrokerFaultsTest {
         return r.orders().get(0);
     }
 
-    private static List<Exchange> posts(AlpacaEngineHarness h) {
+    private static List<AlpacaExchange> posts(AlpacaEngineHarness h) {
         return h.fake.exchanges().stream().filter(IS_POST).toList();
     }
 
@@ -311,7 +312,7 @@ class BrokerFaultsTest {
      * cash equal, no reconciliation mismatch, traffic per Alpaca's spec.
      */
     private static void assertConsistent(AlpacaEngineHarness h) {
-        List<Exchange> exchanges = h.fake.exchanges();
+        List<AlpacaExchange> exchanges = h.fake.exchanges();
         List<JournalEntry> journal = h.journal();
         EngineState state = h.engine.state();
 
@@ -350,7 +351,7 @@ class BrokerFaultsTest {
             int post = indexOfPost(exchanges, id);
             boolean lookedUpAfter = false;
             for (int i = Math.max(post, 0); i < exchanges.size(); i++) {
-                Exchange e = exchanges.get(i);
+                AlpacaExchange e = exchanges.get(i);
                 if (e.describe().equals("GET " + LOOKUP)
                         && id.equals(e.request().getRequestUrl().queryParameter("client_order_id"))) {
                     lookedUpAfter = true;
@@ -374,7 +375,7 @@ class BrokerFaultsTest {
         assertThat(AlpacaTradingSpec.get().problems(exchanges)).as("traffic per Alpaca's spec").isEmpty();
     }
 
-    private static int indexOfPost(List<Exchange> exchanges, String clientOrderId) {
+    private static int indexOfPost(List<AlpacaExchange> exchanges, String clientOrderId) {
         for (int i = 0; i < exchanges.size(); i++) {
             if (IS_POST.test(exchanges.get(i)) && clientId(exchanges.get(i).requestBody()).equals(clientOrderId)) {
                 return i;

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
+import dev.horizon.adapters.alpaca.AlpacaExchange;
+import dev.horizon.adapters.alpaca.AlpacaHttpPolicy;
 import dev.horizon.adapters.broker.alpaca.AlpacaConfig;
 import dev.horizon.adapters.broker.alpaca.AlpacaEnvironment;
-import dev.horizon.adapters.broker.alpaca.AlpacaHttpPolicy;
 import dev.horizon.adapters.broker.alpaca.FakeAlpacaServer;
 import dev.horizon.adapters.data.alpaca.AlpacaDataConfig;
 import dev.horizon.adapters.data.alpaca.AlpacaFeed;
@@ -172,7 +173,7 @@ class AlpacaProvidersTest {
         assertThat(data.feed()).isEqualTo(AlpacaFeed.IEX);
         assertThat(data.barTimeframe().api()).isEqualTo("1Min");
         assertThat(data.advSessions()).isEqualTo(20);
-        assertThat(data.http()).isEqualTo(dev.horizon.adapters.data.alpaca.AlpacaHttpPolicy.defaults());
+        assertThat(data.http()).isEqualTo(AlpacaHttpPolicy.defaults());
         assertThat(config.liveTradingKeys()).isEmpty();
         assertThat(s.keyId()).isNull();
         assertThat(s.secretKey()).isNull();
@@ -225,7 +226,7 @@ class AlpacaProvidersTest {
         assertThat(data.feed()).isEqualTo(AlpacaFeed.SIP);
         assertThat(data.barTimeframe().length()).isEqualTo(Duration.ofMinutes(5));
         assertThat(data.advSessions()).isEqualTo(30);
-        assertThat(data.http()).isEqualTo(new dev.horizon.adapters.data.alpaca.AlpacaHttpPolicy(120,
+        assertThat(data.http()).isEqualTo(new AlpacaHttpPolicy(120,
                 Duration.ofMillis(1500), Duration.ofMillis(700), Duration.ofMillis(900), 4, Duration.ofMillis(50),
                 Duration.ofMillis(400), Duration.ofMillis(3000), 60, 30, 15, Duration.ofMillis(45_000)));
     }
@@ -280,7 +281,7 @@ class AlpacaProvidersTest {
 
         assertThat(cycle.exitCode()).as(cycle.err()).isZero();
         assertThat(cycle.out()).startsWith("cycle 1 at 2013-11-29T00:00:00Z: PV 25000.00, cash 25000.00, ");
-        List<String> calls = fake.exchanges().stream().map(FakeAlpacaServer.Exchange::describe).toList();
+        List<String> calls = fake.exchanges().stream().map(AlpacaExchange::describe).toList();
         assertThat(calls).as("recovery starts a new state from the account, then reconciles")
                 .startsWith("GET /v2/account", "GET /v2/positions", "GET /v2/positions", "GET /v2/account");
         assertThat(fake.exchanges()).allSatisfy(e -> assertThat(e.status()).isEqualTo(200));
