@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.horizon.adapters.alpaca.AlpacaHealth;
 import dev.horizon.adapters.broker.alpaca.AlpacaBroker;
 import dev.horizon.adapters.data.alpaca.AlpacaMarketData;
 import dev.horizon.application.port.ControlCommand;
@@ -88,10 +87,10 @@ final class EngineServices implements AutoCloseable {
     void watch(EngineAssembly assembly) {
         Map<String, Breaker> found = new LinkedHashMap<>();
         if (assembly.broker() instanceof AlpacaBroker alpaca) {
-            found.put("broker", new Breaker("alpaca", () -> health(alpaca.health())));
+            found.put("broker", new Breaker("alpaca", () -> CircuitBreakerMetrics.Health.of(alpaca.health())));
         }
         if (assembly.market() instanceof AlpacaMarketData alpaca) {
-            found.put("market_data", new Breaker("alpaca", () -> health(alpaca.health())));
+            found.put("market_data", new Breaker("alpaca", () -> CircuitBreakerMetrics.Health.of(alpaca.health())));
         }
         found.forEach((component, b) -> CircuitBreakerMetrics.register(registry, component, b.health()));
         if (!found.isEmpty()) {
@@ -100,10 +99,6 @@ final class EngineServices implements AutoCloseable {
         breakers = Map.copyOf(found);
     }
 
-    static CircuitBreakerMetrics.Health health(AlpacaHealth h) {
-        return new CircuitBreakerMetrics.Health(h.breakerState(), h.failureRatePercent(), h.bufferedCalls(),
-                h.notPermittedCalls(), h.retries(), h.rateLimitedResponses(), h.rateLimitRefusals(), h.lastFailure());
-    }
 
     /** The state as of the last cycle (or of start-up), for {@code /status} and the health file. */
     void publish(EngineState state) {

@@ -1,5 +1,6 @@
 package dev.horizon.bootstrap.observability;
 
+import dev.horizon.adapters.alpaca.AlpacaHealth;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,6 +48,12 @@ public final class CircuitBreakerMetrics {
         public Health {
             Objects.requireNonNull(state, "state");
             Objects.requireNonNull(lastFailure, "lastFailure");
+        }
+
+        /** The reading of an Alpaca client (broker or market data). */
+        public static Health of(AlpacaHealth h) {
+            return new Health(h.breakerState(), h.failureRatePercent(), h.bufferedCalls(), h.notPermittedCalls(),
+                    h.retries(), h.rateLimitedResponses(), h.rateLimitRefusals(), h.lastFailure());
         }
 
         /** True while the breaker refuses calls (open or forced open). */

@@ -2,7 +2,6 @@ package dev.horizon.bootstrap.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.horizon.adapters.alpaca.AlpacaHealth;
 import dev.horizon.adapters.alpaca.AlpacaHttpPolicy;
 import dev.horizon.adapters.broker.alpaca.AlpacaBroker;
 import dev.horizon.adapters.broker.alpaca.AlpacaConfig;
@@ -89,7 +88,7 @@ final class AlpacaEngineHarness implements AutoCloseable {
         this.closes = feed.closeTimes().stream().filter(t -> !t.isBefore(START)).toList();
         this.fake = FakeAlpacaServer.start(new BigDecimal("100000.00"));
         quoteAtFake();
-        CircuitBreakerMetrics.register(registry, "broker", () -> health(broker.health()));
+        CircuitBreakerMetrics.register(registry, "broker", () -> CircuitBreakerMetrics.Health.of(broker.health()));
         open();
     }
 
@@ -177,10 +176,6 @@ final class AlpacaEngineHarness implements AutoCloseable {
         return registry.scrape();
     }
 
-    static CircuitBreakerMetrics.Health health(AlpacaHealth h) {
-        return new CircuitBreakerMetrics.Health(h.breakerState(), h.failureRatePercent(), h.bufferedCalls(),
-                h.notPermittedCalls(), h.retries(), h.rateLimitedResponses(), h.rateLimitRefusals(), h.lastFailure());
-    }
 
     // ------------------------------------------------------------------ the fake account, read over HTTP
 
