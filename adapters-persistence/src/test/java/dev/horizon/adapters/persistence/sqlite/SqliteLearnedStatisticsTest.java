@@ -225,6 +225,39 @@ class SqliteLearnedStatisticsTest {
                 LearnedState.empty().sizing(), fullSnapshot().learned().throttle()));
     }
 
+    @Test
+    void a_process_killed_while_saving_leaves_a_ledger_and_the_statistics_of_its_checkpoint() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process saver = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), SaverMain.class.getName(),
+                db().toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        long lastReported = 0;
+        try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(
+                saver.getInputStream(), java.nio.charset.StandardCharsets.UTF_8))) {
+            // Kill it (SIGKILL) once it has saved a few checkpoints; the next save is under way.
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("SAVED ")) {
+                    lastReported = Long.parseLong(line.substring(6));
+                    if (lastReported == 7) {
+                        saver.destroyForcibly();
+                        break;
+                    }
+                }
+            }
+        } finally {
+            saver.destroyForcibly();
+            saver.waitFor();
+        }
+        assertThat(lastReported).as("the saver's output").isEqualTo(7);
+
+        store = SqliteStateStore.open(db());
+        EngineSnapshot loaded = store.load().orElseThrow();
+        long cycle = loaded.state().cycleSeq();
+        assertThat(cycle).isGreaterThanOrEqualTo(7);
+        assertThat(loaded.learned()).isEqualTo(SaverMain.statistics(SaverMain.checkpointOf(cycle)));
+        assertThat(column("SELECT learned_seq FROM snapshot"))
+                .containsExactly(String.valueOf((cycle - 1) / SaverMain.CHECKPOINT_EVERY + 1));
+    }
+
     // --- schema 1 --------------------------------------------------------------------------
 
     /** A database as schema 1 wrote it: the whole snapshot as JSON in one row, and the journal. */
