@@ -227,8 +227,8 @@ class SqliteLearnedStatisticsTest {
 
     @Test
     void a_process_killed_while_saving_leaves_a_ledger_and_the_statistics_of_its_checkpoint() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process saver = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), SaverMain.class.getName(),
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process saver = new ProcessBuilder(javaBin, "-cp", System.getProperty("java.class.path"), SaverMain.class.getName(),
                 db().toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         long lastReported = 0;
         try (java.io.BufferedReader out = new java.io.BufferedReader(new java.io.InputStreamReader(
