@@ -251,7 +251,8 @@ public final class SqliteStateStore implements StateStore {
             return Optional.of(snapshot); // schema 1: everything in state_json
         }
         LearnedStatistics statistics = readStatistics(seqOfSnapshot, seqOfRow, encoding, data);
-        if (lock != null) {
+        if (lock != null && (savedStatistics == null || learnedSeq != seqOfSnapshot)) {
+            // What is on disk now; a load between saves keeps the objects the engine hands on.
             savedStatistics = statistics;
             learnedSeq = seqOfSnapshot;
         }
