@@ -3,6 +3,7 @@ package dev.horizon.adapters.persistence.jsonfile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.horizon.adapters.persistence.json.DomainJson;
 import dev.horizon.adapters.persistence.lock.StateLock;
+import dev.horizon.adapters.persistence.lock.StoreAccess;
 import dev.horizon.application.port.StateCorruptedException;
 import dev.horizon.application.port.StateStore;
 import dev.horizon.application.port.StateStoreException;
@@ -47,17 +48,15 @@ public final class JsonFileStateStore implements StateStore {
     private static final Logger LOG = LoggerFactory.getLogger(JsonFileStateStore.class);
 
     private final Path directory;
-    /** Null for a read-only view, which takes no lock. */
-    private final StateLock lock;
+    private final StoreAccess access;
     private final StateFileCodec codec;
     private final SnapshotFiles snapshots;
     private final JournalFile journal;
     private long nextGeneration;
-    private boolean closed;
 
     private JsonFileStateStore(Path directory, StateLock lock, ObjectMapper mapper, JournalFile journal) {
         this.directory = directory;
-        this.lock = lock;
+        this.access = new StoreAccess("state directory " + directory, lock);
         this.codec = new StateFileCodec(mapper);
         this.snapshots = new SnapshotFiles(directory, codec);
         this.journal = journal;
@@ -151,17 +150,7 @@ public final class JsonFileStateStore implements StateStore {
     /** Releases the journal and the lock. Idempotent. */
     @Override
     public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            journal.close();
-        } finally {
-            if (lock != null) {
-                lock.close();
-            }
-        }
+        access.close(journal::close);
     }
 
     /**
@@ -214,15 +203,10 @@ public final class JsonFileStateStore implements StateStore {
     }
 
     private void ensureWritable(String action) {
-        if (lock == null) {
-            throw new UnsupportedOperationException("read-only view of state directory " + directory + ": cannot "
-                    + action + "; only the engine that holds the store writes to it");
-        }
+        access.ensureWritable(action);
     }
 
     private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("state store " + directory + " is closed");
-        }
+        access.ensureOpen(directory);
     }
 }

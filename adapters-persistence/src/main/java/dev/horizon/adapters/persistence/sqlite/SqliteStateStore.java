@@ -8,6 +8,7 @@ import dev.horizon.adapters.persistence.json.DomainJson;
 import dev.horizon.adapters.persistence.json.LearnedCodec;
 import dev.horizon.adapters.persistence.json.LearnedStatistics;
 import dev.horizon.adapters.persistence.lock.StateLock;
+import dev.horizon.adapters.persistence.lock.StoreAccess;
 import dev.horizon.application.port.StateCorruptedException;
 import dev.horizon.application.port.StateStore;
 import dev.horizon.application.port.StateStoreException;
@@ -77,8 +78,7 @@ public final class SqliteStateStore implements StateStore {
     static final String AFTER_SNAPSHOT = "after_snapshot";
 
     private final Path database;
-    /** Null for a read-only view, which takes no lock. */
-    private final StateLock lock;
+    private final StoreAccess access;
     /** Null for a read-only view of a database that does not exist (yet). */
     private final Connection connection;
     private final ObjectMapper mapper;
@@ -94,12 +94,11 @@ public final class SqliteStateStore implements StateStore {
      */
     private LearnedStatistics savedStatistics;
     private long learnedSeq;
-    private boolean closed;
 
     private SqliteStateStore(Path database, StateLock lock, Connection connection, int schema,
                              Consumer<String> faults) {
         this.database = database;
-        this.lock = lock;
+        this.access = new StoreAccess("state database " + database, lock);
         this.connection = connection;
         this.schema = schema;
         this.mapper = DomainJson.mapper();
@@ -251,7 +250,7 @@ public final class SqliteStateStore implements StateStore {
             return Optional.of(snapshot); // schema 1: everything in state_json
         }
         LearnedStatistics statistics = readStatistics(seqOfSnapshot, seqOfRow, encoding, data);
-        if (lock != null && (savedStatistics == null || learnedSeq != seqOfSnapshot)) {
+        if (access.writable() && (savedStatistics == null || learnedSeq != seqOfSnapshot)) {
             // What is on disk now; a load between saves keeps the objects the engine hands on.
             savedStatistics = statistics;
             learnedSeq = seqOfSnapshot;
@@ -381,21 +380,15 @@ public final class SqliteStateStore implements StateStore {
     /** Closes the database and releases the lock. Idempotent. */
     @Override
     public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            if (connection != null) {
-                connection.close();
+        access.close(() -> {
+            try {
+                if (connection != null) {
+                    connection.close();
+                }
+            } catch (SQLException e) {
+                LOG.warn("closing state database {} failed: {}", database, e.getMessage());
             }
-        } catch (SQLException e) {
-            LOG.warn("closing state database {} failed: {}", database, e.getMessage());
-        } finally {
-            if (lock != null) {
-                lock.close();
-            }
-        }
+        });
     }
 
     private void insertEntries(List<JournalEntry> entries, List<String> json) throws SQLException {
@@ -457,16 +450,11 @@ public final class SqliteStateStore implements StateStore {
     }
 
     private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("state store " + database + " is closed");
-        }
+        access.ensureOpen(database);
     }
 
     private void ensureWritable(String action) {
-        if (lock == null) {
-            throw new UnsupportedOperationException("read-only view of state database " + database + ": cannot "
-                    + action + "; only the engine that holds the store writes to it");
-        }
+        access.ensureWritable(action);
     }
 
     private void rollbackQuietly() {
