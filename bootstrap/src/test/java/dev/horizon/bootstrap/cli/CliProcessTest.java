@@ -3,6 +3,7 @@ package dev.horizon.bootstrap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.horizon.adapters.persistence.sqlite.SqliteStateStore;
+import dev.horizon.bootstrap.testsupport.DemoReplayConfig;
 import dev.horizon.domain.journal.JournalEntry;
 import dev.horizon.domain.snapshot.EngineSnapshot;
 import java.nio.charset.StandardCharsets;
@@ -27,26 +28,11 @@ class CliProcessTest {
     private static final String SECRET = "planted-5ecret-8c41d2e7";
 
     /** A replay of the demo data with the test-only {@code counting} broker: a team's adapter. */
-    static final String COUNTING_CONFIG = """
-            engine:
-              id: test
-              universe: [BTC/USD]
-              calendar: always_open
-              lot_size: 0.0001
-            horizons: [5m, 10m, 15m, 30m, 60m]
+    static final String COUNTING_CONFIG = DemoReplayConfig.of("test", """
             broker:
               type: counting
               api_key: ${COUNTING_API_KEY}
-            market_data:
-              type: replay
-              demo: bitstamp_btc_usd
-              spread_bps: 1
-              trade_from: 2013-11-29T00:00:00Z
-            state:
-              path: var/state.db
-            models:
-              run_root: var/models
-              extract_demo_run: true
+            """) + """
             admin:
               bind: 127.0.0.1:0
               token: ${COUNTING_API_KEY}
