@@ -218,22 +218,26 @@ public final class SqliteStateStore implements StateStore {
         Long seqOfRow = null;
         String encoding = null;
         byte[] data = null;
-        // One statement: the snapshot and its learned row from the same commit, even while an
-        // engine writes (a read-only view).
-        String sql = schema < 2 ? "SELECT state_json, NULL, NULL, NULL, NULL FROM snapshot WHERE id = 1"
-                : "SELECT s.state_json, s.learned_seq, l.seq, l.encoding, l.data "
-                        + "FROM snapshot s LEFT JOIN learned l ON l.id = 1 WHERE s.id = 1";
-        try (PreparedStatement select = connection.prepareStatement(sql);
-             ResultSet rs = select.executeQuery()) {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
-            json = rs.getString(1);
-            seqOfSnapshot = nullableLong(rs, 2);
-            if (seqOfSnapshot != null) {
-                seqOfRow = nullableLong(rs, 3);
-                encoding = rs.getString(4);
-                data = rs.getBytes(5);
+        try {
+            // A read-only view may have opened a schema-1 database that an engine has migrated since.
+            int version = access.writable() ? schema : SchemaMigrations.version(connection);
+            // One statement: the snapshot and its learned row from the same commit, even while an
+            // engine writes (a read-only view).
+            String sql = version < 2 ? "SELECT state_json, NULL, NULL, NULL, NULL FROM snapshot WHERE id = 1"
+                    : "SELECT s.state_json, s.learned_seq, l.seq, l.encoding, l.data "
+                            + "FROM snapshot s LEFT JOIN learned l ON l.id = 1 WHERE s.id = 1";
+            try (PreparedStatement select = connection.prepareStatement(sql);
+                 ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                json = rs.getString(1);
+                seqOfSnapshot = nullableLong(rs, 2);
+                if (seqOfSnapshot != null) {
+                    seqOfRow = nullableLong(rs, 3);
+                    encoding = rs.getString(4);
+                    data = rs.getBytes(5);
+                }
             }
         } catch (SQLException e) {
             throw failure("load state from", database, e);

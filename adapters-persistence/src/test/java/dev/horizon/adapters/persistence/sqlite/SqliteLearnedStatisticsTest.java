@@ -317,6 +317,19 @@ class SqliteLearnedStatisticsTest {
     }
 
     @Test
+    void a_read_only_view_opened_on_schema_1_reads_the_statistics_after_an_engine_migrated_and_saved()
+            throws Exception {
+        writeSchema1(fullSnapshot(), entriesOfEveryKind(42));
+        try (StateStore view = SqliteStateStore.openReadOnly(db())) {
+            store = SqliteStateStore.open(db());
+            EngineSnapshot next = at(43, learnedState());
+            store.save(next, List.of());
+
+            assertThat(view.load()).contains(next);
+        }
+    }
+
+    @Test
     void a_read_only_view_reads_the_statistics_of_a_schema_2_database() throws Exception {
         store = SqliteStateStore.open(db());
         LearnedState learned = learnedState();
