@@ -23,13 +23,13 @@ import java.util.TreeMap;
 public record LearnedStatistics(PredictionState prediction, Map<String, BlendingHistorySnapshot> blending,
                                 PositionSizerSnapshot sizing) {
 
+    private static final LearnedStatistics NONE = of(LearnedState.empty());
+
     public LearnedStatistics {
         Objects.requireNonNull(prediction, "prediction");
         blending = Collections.unmodifiableSortedMap(new TreeMap<>(Objects.requireNonNull(blending, "blending")));
         Objects.requireNonNull(sizing, "sizing");
     }
-
-    private static final LearnedStatistics NONE = of(LearnedState.empty());
 
     /** The statistics of {@code learned}. */
     public static LearnedStatistics of(LearnedState learned) {
