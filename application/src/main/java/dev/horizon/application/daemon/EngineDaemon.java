@@ -2,6 +2,7 @@ package dev.horizon.application.daemon;
 
 import dev.horizon.application.engine.CycleResult;
 import dev.horizon.application.engine.CycleRunner;
+import dev.horizon.application.engine.TradingEngine;
 import dev.horizon.application.port.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,8 +20,10 @@ import org.slf4j.LoggerFactory;
  *   <li>Bars outside the market session are skipped unless {@code tradeOutsideSession}.</li>
  *   <li>One thread runs every cycle, so two cycles never overlap. A cycle that overruns its bar
  *       is logged and the next bar close is taken; missed bars are not queued.</li>
- *   <li>{@link #requestStop()} lets the running cycle finish (it persists its state) and then
- *       returns from {@link #run()}; the caller releases the state lock.</li>
+ *   <li>{@link #requestStop()} lets the running cycle finish (it persists its state), saves a
+ *       checkpoint of every learned statistic ({@link TradingEngine#saveCheckpoint()}) so a
+ *       planned restart loses none, and then returns from {@link #run()}; the caller releases the
+ *       state lock.</li>
  * </ul>
  */
 public final class EngineDaemon {
@@ -29,6 +32,7 @@ public final class EngineDaemon {
 
     private final Clock clock;
     private final CycleRunner engine;
+    private final Runnable checkpoint;
     private final Duration barInterval;
     private final Duration closeDelay;
     private final boolean tradeOutsideSession;
@@ -37,10 +41,27 @@ public final class EngineDaemon {
     private volatile boolean stopRequested;
     private Thread waitingThread;
 
-    public EngineDaemon(Clock clock, CycleRunner engine, Duration barInterval, Duration closeDelay,
+    /**
+     * A daemon for {@code engine} (started), saving its checkpoint when it stops.
+     *
+     * @param closeDelay          how long after a bar close its cycle runs (data settling)
+     * @param tradeOutsideSession run cycles for bars outside the market session too
+     * @param onCycle             called with every cycle's result, on the cycle thread
+     */
+    public EngineDaemon(Clock clock, TradingEngine engine, Duration barInterval, Duration closeDelay,
                         boolean tradeOutsideSession, Consumer<CycleResult> onCycle) {
+        this(clock, engine, engine::saveCheckpoint, barInterval, closeDelay, tradeOutsideSession, onCycle);
+    }
+
+    /**
+     * A daemon for any cycle runner; {@code checkpoint} runs once when {@link #run()} stops
+     * normally, after the last cycle.
+     */
+    public EngineDaemon(Clock clock, CycleRunner engine, Runnable checkpoint, Duration barInterval,
+                        Duration closeDelay, boolean tradeOutsideSession, Consumer<CycleResult> onCycle) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.engine = Objects.requireNonNull(engine, "engine");
+        this.checkpoint = Objects.requireNonNull(checkpoint, "checkpoint");
         this.barInterval = Objects.requireNonNull(barInterval, "barInterval");
         this.closeDelay = Objects.requireNonNull(closeDelay, "closeDelay");
         this.tradeOutsideSession = tradeOutsideSession;
@@ -50,7 +71,11 @@ public final class EngineDaemon {
         }
     }
 
-    /** Runs cycles until {@link #requestStop()}; returns the number of cycles run. */
+    /**
+     * Runs cycles until {@link #requestStop()}, then saves the checkpoint; returns the number of
+     * cycles run. A cycle that throws ends the loop without a checkpoint (the engine's last save
+     * stands).
+     */
     public long run() {
         long cycles = 0;
         Instant bar = nextBarClose(clock.now().minus(closeDelay));
@@ -72,6 +97,10 @@ public final class EngineDaemon {
             }
             bar = next.isAfter(bar) ? next : bar.plus(barInterval);
         }
+        // Between cycles and before the caller releases the lock: the statistics since the last
+        // checkpoint would otherwise be lost on restart (the engine checkpoints them only every so often).
+        checkpoint.run();
+        LOG.info("stopped after {} cycle(s); every learned statistic saved", cycles);
         return cycles;
     }
 

@@ -40,7 +40,7 @@ class EngineDaemonTest {
                 daemon.get().requestStop();
             }
             return Optional.of(result(bar));
-        }, MINUTE, Duration.ofSeconds(2), false, r -> { }));
+        }, () -> { }, MINUTE, Duration.ofSeconds(2), false, r -> { }));
 
         assertThat(daemon.get().run()).isEqualTo(3);
         assertThat(bars).containsExactly(Instant.parse("2024-01-02T10:01:00Z"), Instant.parse("2024-01-02T10:02:00Z"),
@@ -61,7 +61,7 @@ class EngineDaemonTest {
                 daemon.get().requestStop();
             }
             return Optional.of(result(bar));
-        }, MINUTE, Duration.ZERO, false, r -> { }));
+        }, () -> { }, MINUTE, Duration.ZERO, false, r -> { }));
 
         daemon.get().run();
         assertThat(bars).containsExactly(Instant.parse("2024-01-05T20:59:00Z"), Instant.parse("2024-01-05T21:00:00Z"),
@@ -82,7 +82,7 @@ class EngineDaemonTest {
                 daemon.get().requestStop();
             }
             return Optional.of(result(bar));
-        }, MINUTE, Duration.ZERO, false, r -> { }));
+        }, () -> { }, MINUTE, Duration.ZERO, false, r -> { }));
 
         daemon.get().run();
         assertThat(bars).containsExactly(Instant.parse("2024-01-02T10:01:00Z"), Instant.parse("2024-01-02T10:04:00Z"));
@@ -91,7 +91,7 @@ class EngineDaemonTest {
     @Test
     void a_stop_request_while_waiting_returns_at_once() throws Exception {
         EngineDaemon daemon = new EngineDaemon(new SystemClock(MarketCalendar.alwaysOpen()),
-                bar -> Optional.of(result(bar)), Duration.ofHours(1), Duration.ZERO, true, r -> { });
+                bar -> Optional.of(result(bar)), () -> { }, Duration.ofHours(1), Duration.ZERO, true, r -> { });
         CountDownLatch done = new CountDownLatch(1);
         Thread loop = new Thread(() -> {
             daemon.run();
@@ -118,7 +118,7 @@ class EngineDaemonTest {
             }
             finished.set(true);
             return Optional.of(result(bar));
-        }, MINUTE, Duration.ZERO, false, r -> { });
+        }, () -> { }, MINUTE, Duration.ZERO, false, r -> { });
         Thread loop = new Thread(daemon::run);
         loop.start();
         assertThat(inCycle.await(5, TimeUnit.SECONDS)).isTrue();
@@ -127,5 +127,35 @@ class EngineDaemonTest {
         assertThat(loop.isAlive()).isFalse();
         assertThat(finished).isTrue();
         assertThat(interrupted).isFalse();
+    }
+
+    @Test
+    void a_stop_saves_the_checkpoint_once_after_the_last_cycle() {
+        SimulatedClock clock = new SimulatedClock(Instant.parse("2024-01-02T10:00:30Z"), MarketCalendar.alwaysOpen());
+        List<String> events = new ArrayList<>();
+        AtomicReference<EngineDaemon> daemon = new AtomicReference<>();
+        daemon.set(new EngineDaemon(clock, bar -> {
+            events.add("cycle " + bar);
+            if (events.size() == 2) {
+                daemon.get().requestStop();
+            }
+            return Optional.of(result(bar));
+        }, () -> events.add("checkpoint"), MINUTE, Duration.ZERO, false, r -> { }));
+
+        daemon.get().run();
+
+        assertThat(events).containsExactly("cycle 2024-01-02T10:01:00Z", "cycle 2024-01-02T10:02:00Z", "checkpoint");
+    }
+
+    @Test
+    void a_failing_cycle_ends_the_loop_without_a_checkpoint() {
+        SimulatedClock clock = new SimulatedClock(Instant.parse("2024-01-02T10:00:30Z"), MarketCalendar.alwaysOpen());
+        AtomicBoolean checkpointed = new AtomicBoolean();
+        EngineDaemon daemon = new EngineDaemon(clock, bar -> {
+            throw new IllegalStateException("broker gone");
+        }, () -> checkpointed.set(true), MINUTE, Duration.ZERO, false, r -> { });
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(daemon::run).hasMessage("broker gone");
+        assertThat(checkpointed).isFalse();
     }
 }

@@ -13,7 +13,8 @@ import java.util.function.Consumer;
  * Steps a simulated clock through the bar closes of a replay and runs the engine at each, as fast
  * as possible or paced at {@code speed}× real time. {@link #requestStop()} lets the running cycle
  * finish and persist; it never interrupts a cycle (an interrupt would close the store's file
- * channels mid-write).
+ * channels mid-write). However the replay ends, it saves a checkpoint of every learned statistic
+ * ({@link TradingEngine#saveCheckpoint()}) last, so a later run of the same state loses none.
  */
 final class ReplayLoop {
 
@@ -41,7 +42,10 @@ final class ReplayLoop {
         this.onCycle = onCycle;
     }
 
-    /** Runs until the data, {@code maxCycles} or a stop request ends it; returns the cycles run. */
+    /**
+     * Runs until the data, {@code maxCycles} or a stop request ends it, then saves the checkpoint;
+     * returns the cycles run.
+     */
     long run() {
         long cycles = 0;
         Instant previous = null;
@@ -66,6 +70,7 @@ final class ReplayLoop {
                 onCycle.accept(result.get());
             }
         }
+        engine.saveCheckpoint();
         return cycles;
     }
 

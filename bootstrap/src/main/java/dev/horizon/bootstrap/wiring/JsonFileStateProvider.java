@@ -2,16 +2,12 @@ package dev.horizon.bootstrap.wiring;
 
 import static dev.horizon.bootstrap.config.Check.or;
 
-import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import dev.horizon.adapters.persistence.control.FileControlInbox;
 import dev.horizon.adapters.persistence.jsonfile.JsonFileStateStore;
-import dev.horizon.application.port.ControlInbox;
-import dev.horizon.application.port.StateStore;
 import dev.horizon.bootstrap.spi.AdapterEnvironment;
 import dev.horizon.bootstrap.spi.AdapterKind;
 import dev.horizon.bootstrap.spi.AdapterProvider;
-import dev.horizon.bootstrap.spi.StateStoreFactory;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,44 +40,19 @@ public final class JsonFileStateProvider implements AdapterProvider<JsonFileStat
 
     @Override
     public Module module(Settings settings, AdapterEnvironment environment) {
-        Path directory = environment.resolve(settings.directory());
-        return new AbstractModule() {
-            @Override
-            protected void configure() {
-                bind(StateStoreFactory.class).toInstance(new StateStoreFactory() {
-                    @Override
-                    public StateStore open() {
-                        return JsonFileStateStore.open(directory);
-                    }
+        return new FileStateStoreFactory(environment.resolve(settings.directory()), JsonFileStateStore::open,
+                JsonFileStateStore::openReadOnly, JsonFileStateProvider::written, FileControlInbox::inDirectory).module();
+    }
 
-                    @Override
-                    public StateStore openReadOnly() {
-                        return JsonFileStateStore.openReadOnly(directory);
-                    }
-
-                    @Override
-                    public Path location() {
-                        return directory;
-                    }
-
-                    @Override
-                    public boolean exists() {
-                        if (!Files.isDirectory(directory)) {
-                            return false;
-                        }
-                        try (Stream<Path> files = Files.list(directory)) {
-                            return files.anyMatch(f -> f.getFileName().toString().startsWith("engine_state"));
-                        } catch (IOException e) {
-                            return true;
-                        }
-                    }
-
-                    @Override
-                    public ControlInbox controlInbox() {
-                        return FileControlInbox.inDirectory(directory);
-                    }
-                });
-            }
-        };
+    /** Whether {@code directory} holds an engine state file (or a backup of one). */
+    private static boolean written(Path directory) {
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.anyMatch(f -> f.getFileName().toString().startsWith("engine_state"));
+        } catch (IOException e) {
+            return true;
+        }
     }
 }

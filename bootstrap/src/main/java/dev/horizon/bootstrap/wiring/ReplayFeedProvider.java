@@ -26,7 +26,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -142,23 +141,7 @@ public final class ReplayFeedProvider implements AdapterProvider<ReplayFeedProvi
             @Provides
             @Singleton
             ReplaySchedule schedule(ReplayFeed feed) {
-                List<Instant> closes = feed.closeTimes();
-                return new ReplaySchedule() {
-                    @Override
-                    public List<Instant> closeTimes() {
-                        return closes;
-                    }
-
-                    @Override
-                    public Instant tradeFrom() {
-                        return settings.tradeFrom();
-                    }
-
-                    @Override
-                    public Instant tradeTo() {
-                        return settings.tradeTo();
-                    }
-                };
+                return new FixedReplaySchedule(feed.closeTimes(), settings.tradeFrom(), settings.tradeTo());
             }
         };
     }

@@ -101,22 +101,7 @@ public final class SimulatedFeedProvider implements AdapterProvider<SimulatedFee
                 List<Instant> closes = feed.closeTimes();
                 Instant from = s.tradeFrom() != null ? s.tradeFrom()
                         : closes.get(Math.min(closes.size() - 1, env.historyBars()));
-                return new ReplaySchedule() {
-                    @Override
-                    public List<Instant> closeTimes() {
-                        return closes;
-                    }
-
-                    @Override
-                    public Instant tradeFrom() {
-                        return from;
-                    }
-
-                    @Override
-                    public Instant tradeTo() {
-                        return null;
-                    }
-                };
+                return new FixedReplaySchedule(closes, from, null);
             }
         };
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.horizon.adapters.persistence.sqlite.SqliteStateStore;
 import dev.horizon.bootstrap.spi.AdapterRegistry;
+import dev.horizon.bootstrap.testsupport.DemoReplayConfig;
 import dev.horizon.bootstrap.training.DemoModelRun;
 import dev.horizon.domain.features.FeatureLibrary;
 import dev.horizon.domain.features.RollingFeatures;
@@ -30,26 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 class CliCommandsTest {
 
     /** The demo data replayed with a paper broker and SQLite state in the working directory. */
-    static final String REPLAY_CONFIG = """
-            engine:
-              id: replay
-              universe: [BTC/USD]
-              calendar: always_open
-              lot_size: 0.0001
-            horizons: [5m, 10m, 15m, 30m, 60m]
+    static final String REPLAY_CONFIG = DemoReplayConfig.of("replay", """
             broker:
               account_file: var/broker.json
-            market_data:
-              type: replay
-              demo: bitstamp_btc_usd
-              spread_bps: 1
-              trade_from: 2013-11-29T00:00:00Z
-            state:
-              path: var/state.db
-            models:
-              run_root: var/models
-              extract_demo_run: true
-            """;
+            """);
 
     @TempDir
     Path dir;

@@ -3,11 +3,16 @@ package dev.horizon.bootstrap.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.horizon.adapters.persistence.sqlite.SqliteStateStore;
+import dev.horizon.bootstrap.testsupport.DemoReplayConfig;
 import dev.horizon.domain.journal.JournalEntry;
 import dev.horizon.domain.snapshot.EngineSnapshot;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -23,26 +28,11 @@ class CliProcessTest {
     private static final String SECRET = "planted-5ecret-8c41d2e7";
 
     /** A replay of the demo data with the test-only {@code counting} broker: a team's adapter. */
-    static final String COUNTING_CONFIG = """
-            engine:
-              id: test
-              universe: [BTC/USD]
-              calendar: always_open
-              lot_size: 0.0001
-            horizons: [5m, 10m, 15m, 30m, 60m]
+    static final String COUNTING_CONFIG = DemoReplayConfig.of("test", """
             broker:
               type: counting
               api_key: ${COUNTING_API_KEY}
-            market_data:
-              type: replay
-              demo: bitstamp_btc_usd
-              spread_bps: 1
-              trade_from: 2013-11-29T00:00:00Z
-            state:
-              path: var/state.db
-            models:
-              run_root: var/models
-              extract_demo_run: true
+            """) + """
             admin:
               bind: 127.0.0.1:0
               token: ${COUNTING_API_KEY}
@@ -104,6 +94,67 @@ class CliProcessTest {
             assertThat(saved.state().cycleSeq()).isPositive();
             assertThat(saved.state().completedCycleSeq()).isEqualTo(saved.state().cycleSeq());
         }
+    }
+
+    /** A replay of simulated bars for 100 symbols: enough state that the engine checkpoints only every few cycles. */
+    private static String simulatedConfig() {
+        StringBuilder universe = new StringBuilder();
+        for (int i = 0; i < 100; i++) {
+            universe.append(i == 0 ? "" : ", ").append(String.format("S%03d", i));
+        }
+        return """
+                engine:
+                  id: sim
+                  universe: [%s]
+                  calendar: always_open
+                horizons: [5m, 10m, 15m, 30m, 60m]
+                broker:
+                  account_file: var/broker.json
+                market_data:
+                  type: simulated
+                  bars: 5000
+                state:
+                  path: var/state.db
+                models:
+                  run_root: var/models
+                  extract_demo_run: true
+                """.formatted(universe);
+    }
+
+    /** The snapshot's cycle and the cycle the learned statistics were saved at. */
+    private static long[] savedCycles(Path db) throws Exception {
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT s.cycle, l.cycle FROM snapshot s JOIN learned l ON l.seq = s.learned_seq")) {
+            return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : new long[] {0, 0};
+        }
+    }
+
+    @Test
+    void sigterm_saves_every_learned_statistic_before_the_engine_exits() throws Exception {
+        Files.writeString(dir.resolve("sim.yaml"), simulatedConfig());
+        Path db = dir.resolve("var/state.db");
+        try (HorizonProcess engine = HorizonProcess.start(dir, Map.of(), "run", "--config", "sim.yaml", "--speed", "600")) {
+            engine.awaitOutput("cycle ");
+            // Between checkpoints the saved statistics lag the ledger (wait until a save shows it).
+            long deadline = System.nanoTime() + HorizonProcess.TIMEOUT.toNanos();
+            long[] cycles = savedCycles(db);
+            while (cycles[1] >= cycles[0] && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+                cycles = savedCycles(db);
+            }
+            assertThat(cycles[1]).as("statistics saved at cycle %d, ledger at %d", cycles[1], cycles[0])
+                    .isLessThan(cycles[0]);
+
+            engine.process.destroy(); // SIGTERM on Linux
+            HorizonProcess.Result stopped = engine.await();
+
+            assertThat(stopped.exitCode()).as(stopped.toString()).isZero();
+            assertThat(stopped.stdout()).contains("stopped (signal)");
+        }
+        long[] cycles = savedCycles(db);
+        assertThat(cycles[0]).isPositive();
+        assertThat(cycles[1]).as("the statistics are as of the last cycle").isEqualTo(cycles[0]);
     }
 
     @Test

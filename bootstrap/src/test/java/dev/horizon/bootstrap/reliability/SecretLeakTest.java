@@ -42,25 +42,10 @@ class SecretLeakTest {
 
     private static final String PLANTED = "PLANTED-s3cr3t-4b9e1f07c2";
     private static final String PLANTED_KEY_ID = "PKPLANTEDKEYID000042";
-    private static final String CONFIG = """
-            engine:
-              id: leak
-              universe: [BTC/USD]
-              calendar: always_open
-              lot_size: 0.0001
-            horizons: [5m, 10m, 15m, 30m, 60m]
+    private static final String CONFIG = dev.horizon.bootstrap.testsupport.DemoReplayConfig.of("leak", """
             broker:
               type: alpaca
-            market_data:
-              type: replay
-              demo: bitstamp_btc_usd
-              spread_bps: 1
-              trade_from: 2013-11-29T00:00:00Z
-            state:
-              path: var/state.db
-            models:
-              run_root: var/models
-              extract_demo_run: true
+            """) + """
             alpaca:
               trading_url: ${ALPACA_TRADING_URL}
               connect_timeout_ms: 500

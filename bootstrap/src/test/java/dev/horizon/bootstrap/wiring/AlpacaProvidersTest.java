@@ -60,25 +60,10 @@ import org.junit.jupiter.api.io.TempDir;
 class AlpacaProvidersTest {
 
     /** A replay of the demo bars traded through the Alpaca broker, whose URL comes from the environment. */
-    private static final String CYCLE_CONFIG = """
-            engine:
-              id: alpaca
-              universe: [BTC/USD]
-              calendar: always_open
-              lot_size: 0.0001
-            horizons: [5m, 10m, 15m, 30m, 60m]
+    private static final String CYCLE_CONFIG = dev.horizon.bootstrap.testsupport.DemoReplayConfig.of("alpaca", """
             broker:
               type: alpaca
-            market_data:
-              type: replay
-              demo: bitstamp_btc_usd
-              spread_bps: 1
-              trade_from: 2013-11-29T00:00:00Z
-            state:
-              path: var/state.db
-            models:
-              run_root: var/models
-              extract_demo_run: true
+            """) + """
             alpaca:
               environment: %s
               trading_url: ${ALPACA_TRADING_URL}

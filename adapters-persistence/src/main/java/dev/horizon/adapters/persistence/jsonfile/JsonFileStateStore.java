@@ -2,14 +2,18 @@ package dev.horizon.adapters.persistence.jsonfile;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.horizon.adapters.persistence.json.DomainJson;
+import dev.horizon.adapters.persistence.json.LearnedStatistics;
 import dev.horizon.adapters.persistence.lock.StateLock;
+import dev.horizon.adapters.persistence.lock.StoreAccess;
 import dev.horizon.application.port.StateCorruptedException;
 import dev.horizon.application.port.StateStore;
 import dev.horizon.application.port.StateStoreException;
 import dev.horizon.domain.journal.JournalEntry;
 import dev.horizon.domain.snapshot.EngineSnapshot;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -27,6 +31,10 @@ import org.slf4j.LoggerFactory;
  *       {@code horizon_state}, the entries of the last save under {@code pending_journal}, and a
  *       {@code checksum}. Replaced atomically; the previous three are kept as
  *       {@code engine_state.json.1..3} and used, with a warning, when the newest is damaged.</li>
+ *   <li>{@code learned-<seq>.bin}: the learned statistics (prediction trackers, blending histories,
+ *       sizing windows) that a state file names under {@code learned_seq}, written only when the
+ *       engine hands new ones (it hands on the very same objects between its checkpoints), before
+ *       the state file that names them; the files no state file names any more are removed.</li>
  *   <li>{@code journal.jsonl}: one checksummed JSON line per entry, forced to disk per append.</li>
  *   <li>{@code horizon.lock}: the single-engine lock, holding the owner's pid.</li>
  * </ul>
@@ -47,19 +55,26 @@ public final class JsonFileStateStore implements StateStore {
     private static final Logger LOG = LoggerFactory.getLogger(JsonFileStateStore.class);
 
     private final Path directory;
-    /** Null for a read-only view, which takes no lock. */
-    private final StateLock lock;
+    private final StoreAccess access;
     private final StateFileCodec codec;
     private final SnapshotFiles snapshots;
+    private final LearnedFiles learned;
     private final JournalFile journal;
     private long nextGeneration;
-    private boolean closed;
+    /** The statistics in file {@link #savedSeq} as last written or read; null: the next save writes them. */
+    private LearnedStatistics savedStatistics;
+    private long savedSeq;
+    private long nextLearnedSeq;
+    /** Statistics files named by state files found at open, and by this store's last saves. */
+    private final Set<Long> namedAtOpen = new HashSet<>();
+    private final Deque<Long> namedBySaves = new ArrayDeque<>();
 
     private JsonFileStateStore(Path directory, StateLock lock, ObjectMapper mapper, JournalFile journal) {
         this.directory = directory;
-        this.lock = lock;
+        this.access = new StoreAccess("state directory " + directory, lock);
         this.codec = new StateFileCodec(mapper);
-        this.snapshots = new SnapshotFiles(directory, codec);
+        this.learned = new LearnedFiles(directory);
+        this.snapshots = new SnapshotFiles(directory, codec, learned);
         this.journal = journal;
     }
 
@@ -115,7 +130,14 @@ public final class JsonFileStateStore implements StateStore {
         if (loaded.isEmpty() && !journal.readAll().isEmpty()) {
             LOG.warn("{} has a journal but no engine state file: starting without saved state", directory);
         }
-        return loaded.map(l -> l.file().horizonState());
+        loaded.filter(l -> access.writable() && l.statistics() != null
+                        && (savedStatistics == null || savedSeq != l.file().learnedSeq()))
+                .ifPresent(l -> {
+                    // What is on disk; a load between saves keeps the objects the engine hands on.
+                    savedStatistics = l.statistics();
+                    savedSeq = l.file().learnedSeq();
+                });
+        return loaded.map(SnapshotFiles.Loaded::snapshot);
     }
 
     @Override
@@ -123,9 +145,26 @@ public final class JsonFileStateStore implements StateStore {
         ensureOpen();
         ensureWritable("save state");
         long generation = nextGeneration++;
-        byte[] content = codec.encode(StateFile.of(snapshot, new StateFile.PendingSave(generation, entries)));
+        boolean writeLearned = savedStatistics == null || !savedStatistics.sameObjectsAs(snapshot.learned());
+        LearnedStatistics statistics = writeLearned ? LearnedStatistics.of(snapshot.learned()) : savedStatistics;
+        long seq = writeLearned ? nextLearnedSeq++ : savedSeq;
+        if (writeLearned) {
+            learned.write(seq, statistics);
+        }
+        byte[] content = codec.encode(StateFile.of(snapshot, new StateFile.PendingSave(generation, entries), seq));
         snapshots.write(content);
+        savedStatistics = statistics;
+        savedSeq = seq;
+        namedBySaves.addFirst(seq);
+        if (namedBySaves.size() > SnapshotFiles.BACKUPS + 1) {
+            namedBySaves.removeLast();
+        }
         journal.append(records(generation, entries));
+        if (writeLearned) {
+            Set<Long> keep = new HashSet<>(namedAtOpen);
+            keep.addAll(namedBySaves);
+            learned.retainOnly(keep);
+        }
     }
 
     @Override
@@ -151,17 +190,7 @@ public final class JsonFileStateStore implements StateStore {
     /** Releases the journal and the lock. Idempotent. */
     @Override
     public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            journal.close();
-        } finally {
-            if (lock != null) {
-                lock.close();
-            }
-        }
+        access.close(journal::close);
     }
 
     /**
@@ -197,12 +226,14 @@ public final class JsonFileStateStore implements StateStore {
             if (!missing.isEmpty()) {
                 LOG.warn("journal {}: {} entr{} of the last save (cycle {}) were not written before the engine "
                                 + "stopped; appending them now", directory.resolve(JournalFile.NAME), missing.size(),
-                        missing.size() == 1 ? "y" : "ies", newest.get().file().horizonState().state().cycleSeq());
+                        missing.size() == 1 ? "y" : "ies", newest.get().snapshot().state().cycleSeq());
                 journal.append(missing);
             }
             lastGeneration = Math.max(lastGeneration, pending.generation());
         }
         nextGeneration = lastGeneration + 1;
+        namedAtOpen.addAll(snapshots.namedStatistics());
+        nextLearnedSeq = learned.newestSeq() + 1;
     }
 
     private static List<JournalFile.JournalRecord> records(long generation, List<JournalEntry> entries) {
@@ -214,15 +245,10 @@ public final class JsonFileStateStore implements StateStore {
     }
 
     private void ensureWritable(String action) {
-        if (lock == null) {
-            throw new UnsupportedOperationException("read-only view of state directory " + directory + ": cannot "
-                    + action + "; only the engine that holds the store writes to it");
-        }
+        access.ensureWritable(action);
     }
 
     private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("state store " + directory + " is closed");
-        }
+        access.ensureOpen(directory);
     }
 }

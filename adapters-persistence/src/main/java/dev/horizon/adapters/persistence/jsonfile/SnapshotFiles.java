@@ -1,7 +1,9 @@
 package dev.horizon.adapters.persistence.jsonfile;
 
+import dev.horizon.adapters.persistence.json.LearnedStatistics;
 import dev.horizon.application.port.StateCorruptedException;
 import dev.horizon.application.port.StateStoreException;
+import dev.horizon.domain.snapshot.EngineSnapshot;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -22,6 +24,9 @@ import org.slf4j.LoggerFactory;
  * directory is forced. A crash at any point leaves the previous file or the new one in place,
  * and at worst a stray temp file that the next write replaces.
  *
+ * <p>From format 2 a state file names its learned statistics file ({@link LearnedFiles}); a state
+ * file whose statistics file is missing or damaged counts as damaged.
+ *
  * <p>Reading takes the newest file whose checksum holds. Falling back to a backup is logged as a
  * warning naming both files; finding files but no valid one is a {@link StateCorruptedException}.
  */
@@ -32,16 +37,23 @@ final class SnapshotFiles {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotFiles.class);
 
-    /** The document read and the file it came from. */
-    record Loaded(StateFile file, Path source) {
+    /**
+     * The document read, the file it came from, and the whole snapshot with its learned
+     * statistics.
+     *
+     * @param statistics the statistics read from their own file, null for a format-1 document
+     */
+    record Loaded(StateFile file, Path source, EngineSnapshot snapshot, LearnedStatistics statistics) {
     }
 
     private final Path directory;
     private final StateFileCodec codec;
+    private final LearnedFiles learned;
 
-    SnapshotFiles(Path directory, StateFileCodec codec) {
+    SnapshotFiles(Path directory, StateFileCodec codec, LearnedFiles learned) {
         this.directory = directory;
         this.codec = codec;
+        this.learned = learned;
     }
 
     /** {@code engine_state.json}. */
@@ -81,14 +93,19 @@ final class SnapshotFiles {
             }
             anyExists = true;
             StateFileCodec.Decoded decoded = codec.decode(read(file));
-            if (decoded instanceof StateFileCodec.Decoded.Valid valid) {
+            Loaded loaded = decoded instanceof StateFileCodec.Decoded.Valid valid
+                    ? withStatistics(file, valid.file(), problems) : null;
+            if (loaded != null) {
                 if (warn && !file.equals(current())) {
                     LOG.warn("STATE RECOVERED FROM BACKUP: {} is unusable ({}); loaded the state of cycle {} from {} "
                                     + "instead. The newest save(s) are lost: check the disk, and the journal for what "
                                     + "happened after that cycle.",
-                            current(), String.join("; ", problems), valid.file().horizonState().state().cycleSeq(), file);
+                            current(), String.join("; ", problems), loaded.snapshot().state().cycleSeq(), file);
                 }
-                return Optional.of(new Loaded(valid.file(), file));
+                return Optional.of(loaded);
+            }
+            if (decoded instanceof StateFileCodec.Decoded.Valid) {
+                continue; // its statistics file is damaged: withStatistics said why
             }
             if (decoded instanceof StateFileCodec.Decoded.Incompatible incompatible) {
                 // Intact but unreadable: falling back to an older copy would silently lose the newer state.
@@ -103,6 +120,49 @@ final class SnapshotFiles {
         throw new StateCorruptedException("no valid engine state in " + directory + " (" + String.join("; ", problems)
                 + "): restore a good copy of " + NAME + " into it, or move the directory away to start afresh "
                 + "deliberately");
+    }
+
+    /**
+     * The document {@code file} read from {@code source} with the learned statistics it names;
+     * null (and the reason added to {@code problems}) when its statistics file is missing or
+     * damaged.
+     *
+     * @throws StateCorruptedException when the statistics file is intact but this version cannot read it
+     */
+    private Loaded withStatistics(Path source, StateFile file, List<String> problems) {
+        if (file.learnedSeq() == null) {
+            return new Loaded(file, source, file.horizonState(), null);
+        }
+        LearnedFiles.Read read = learned.read(file.learnedSeq());
+        if (read instanceof LearnedFiles.Read.Valid statistics) {
+            return new Loaded(file, source, statistics.statistics().into(file.horizonState()), statistics.statistics());
+        }
+        if (read instanceof LearnedFiles.Read.Incompatible incompatible) {
+            throw new StateCorruptedException("the learned statistics of state file " + source + " are intact but "
+                    + "cannot be read by this version (" + incompatible.reason() + "): run the Horizon version that "
+                    + "wrote them");
+        }
+        problems.add(source.getFileName() + ": its learned statistics " + ((LearnedFiles.Read.Damaged) read).reason());
+        return null;
+    }
+
+    /**
+     * The learned statistics files the state files name (those whose checksum holds), so that
+     * none of them is removed while a state file may fall back to it.
+     */
+    List<Long> namedStatistics() {
+        List<Long> named = new ArrayList<>();
+        List<Path> files = new ArrayList<>(List.of(current()));
+        for (int n = 1; n <= BACKUPS; n++) {
+            files.add(backup(n));
+        }
+        for (Path file : files) {
+            if (Files.exists(file) && codec.decode(read(file)) instanceof StateFileCodec.Decoded.Valid valid
+                    && valid.file().learnedSeq() != null) {
+                named.add(valid.file().learnedSeq());
+            }
+        }
+        return named;
     }
 
     /** Replaces {@code engine_state.json} with {@code content} atomically, keeping the previous files as backups. */

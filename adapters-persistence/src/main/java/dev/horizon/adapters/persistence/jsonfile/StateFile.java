@@ -1,5 +1,6 @@
 package dev.horizon.adapters.persistence.jsonfile;
 
+import dev.horizon.adapters.persistence.json.LearnedStatistics;
 import dev.horizon.domain.journal.JournalEntry;
 import dev.horizon.domain.snapshot.EngineSnapshot;
 import dev.horizon.domain.state.EngineState;
@@ -22,16 +23,19 @@ import java.util.Map;
  * @param cycleCount     the last cycle's sequence number
  * @param dailyPnl       PV − PV at the start of the session day (0 before the first cycle)
  * @param horizonFormat  version of this document's layout
- * @param horizonState   the complete engine snapshot: ledger, control state and learned statistics
+ * @param horizonState   the engine snapshot: ledger, control state and order-rate counters; from
+ *                       format 2 without the learned statistics when {@code learnedSeq} is set
  * @param pendingJournal the journal entries saved with this state, kept here until the journal
  *                       has them (they are re-appended after a crash between the two writes)
+ * @param learnedSeq     the {@code learned-<seq>.bin} file holding this state's learned statistics
+ *                       ({@link LearnedFiles}); null when {@code horizonState} holds them (format 1)
  */
 record StateFile(BigDecimal portfolioValue, BigDecimal cash, Map<String, SeedPosition> positions,
                  Instant lastUpdate, long cycleCount, BigDecimal dailyPnl, int horizonFormat,
-                 EngineSnapshot horizonState, PendingSave pendingJournal) {
+                 EngineSnapshot horizonState, PendingSave pendingJournal, Long learnedSeq) {
 
-    /** The layout written by this version. */
-    static final int FORMAT = 1;
+    /** The layout written by this version: 2 keeps the learned statistics in their own file. */
+    static final int FORMAT = 2;
 
     /** Weights are a ratio: 16 significant digits are plenty and keep the file readable. */
     private static final MathContext WEIGHT_PRECISION = MathContext.DECIMAL64;
@@ -54,8 +58,11 @@ record StateFile(BigDecimal portfolioValue, BigDecimal cash, Map<String, SeedPos
         }
     }
 
-    /** The document for {@code state}, saved together with {@code pending}. */
-    static StateFile of(EngineSnapshot snapshot, PendingSave pending) {
+    /**
+     * The document for {@code snapshot}, saved together with {@code pending}, its learned
+     * statistics in file {@code learnedSeq}.
+     */
+    static StateFile of(EngineSnapshot snapshot, PendingSave pending, long learnedSeq) {
         EngineState state = snapshot.state();
         BigDecimal pv = state.portfolioValue();
         Map<String, SeedPosition> positions = new LinkedHashMap<>();
@@ -66,6 +73,6 @@ record StateFile(BigDecimal portfolioValue, BigDecimal cash, Map<String, SeedPos
         }
         BigDecimal dailyPnl = state.startOfDayValue() == null ? BigDecimal.ZERO : pv.subtract(state.startOfDayValue());
         return new StateFile(pv, state.cash(), positions, state.lastCycleTime(), state.cycleSeq(), dailyPnl, FORMAT,
-                snapshot, pending);
+                LearnedStatistics.withoutStatistics(snapshot), pending, learnedSeq);
     }
 }

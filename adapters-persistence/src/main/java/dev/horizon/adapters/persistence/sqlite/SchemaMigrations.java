@@ -44,6 +44,23 @@ final class SchemaMigrations {
             )""",
             "CREATE INDEX journal_by_cycle ON journal (cycle, seq)"));
 
+    /**
+     * 1 → 2: the learned statistics in a row of their own, rewritten only when they changed.
+     * {@code snapshot.learned_seq} names the {@code learned} row that belongs to the snapshot; a
+     * row of schema 1 has none (NULL) and keeps everything in its {@code state_json} until the
+     * next save splits it.
+     */
+    static final Step SPLIT_LEARNED = new Step("learned statistics apart from the snapshot", List.of(
+            """
+            CREATE TABLE learned (
+                id       INTEGER PRIMARY KEY CHECK (id = 1),
+                seq      INTEGER NOT NULL,
+                cycle    INTEGER NOT NULL,
+                encoding TEXT NOT NULL,
+                data     BLOB NOT NULL
+            )""",
+            "ALTER TABLE snapshot ADD COLUMN learned_seq INTEGER"));
+
     private final List<Step> steps;
 
     SchemaMigrations(List<Step> steps) {
@@ -52,7 +69,7 @@ final class SchemaMigrations {
 
     /** The migrations this version of Horizon ships. */
     static SchemaMigrations standard() {
-        return new SchemaMigrations(List.of(CREATE));
+        return new SchemaMigrations(List.of(CREATE, SPLIT_LEARNED));
     }
 
     /** The schema version after every step has run. */

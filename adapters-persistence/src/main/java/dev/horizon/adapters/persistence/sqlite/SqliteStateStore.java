@@ -5,13 +5,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import dev.horizon.adapters.persistence.json.DomainJson;
+import dev.horizon.adapters.persistence.json.LearnedCodec;
+import dev.horizon.adapters.persistence.json.LearnedStatistics;
 import dev.horizon.adapters.persistence.lock.StateLock;
+import dev.horizon.adapters.persistence.lock.StoreAccess;
 import dev.horizon.application.port.StateCorruptedException;
 import dev.horizon.application.port.StateStore;
 import dev.horizon.application.port.StateStoreException;
 import dev.horizon.domain.journal.JournalEntry;
 import dev.horizon.domain.snapshot.EngineSnapshot;
 import dev.horizon.domain.state.EngineState;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,16 +40,29 @@ import org.sqlite.SQLiteException;
  * {@code synchronous=FULL}, so every commit is on disk when it returns.
  *
  * <ul>
- *   <li>{@code snapshot}: a single row with the latest state as JSON ({@link DomainJson}), its
- *       cycle and cycle time (for a quick look with the {@code sqlite3} shell).</li>
+ *   <li>{@code snapshot}: a single row with the latest state as JSON ({@link DomainJson}) without
+ *       its learned statistics, its cycle and cycle time (for a quick look with the {@code sqlite3}
+ *       shell), and {@code learned_seq}, the {@code learned} row that belongs to it.</li>
+ *   <li>{@code learned}: a single row with the learned statistics ({@link LearnedStatistics}: the
+ *       prediction trackers, blending histories and sizing windows) in the compact
+ *       {@link LearnedCodec} form, its sequence number {@code seq} and the cycle it was saved at.</li>
  *   <li>{@code journal}: {@code seq} (write order), {@code cycle}, {@code time}, {@code type}
  *       ({@code order_intent}, {@code fill}, ...) and the entry as JSON.</li>
  * </ul>
  *
  * {@link #save} writes the entries and the snapshot in one transaction; {@link #append} commits
- * each entry on its own. The schema version is SQLite's {@code user_version}, advanced by
- * {@link SchemaMigrations}. A {@code <database>.lock} file next to the database holds the
- * single-engine lock and the holder's pid.
+ * each entry on its own. The learned statistics are large (hundreds of MB at 500 symbols with a 1d
+ * horizon) and the engine hands on the very same objects between two checkpoints, so a save
+ * rewrites the {@code learned} row only when they are not the objects this store last wrote, in
+ * the same transaction as the snapshot that points to it: a crash leaves both as they were, and
+ * the statistics loaded always belong to the ledger loaded (as of the engine's last checkpoint,
+ * see the engine's crash semantics). The order-rate counters of the risk checks change with every
+ * order and are small: they stay in the snapshot row.
+ *
+ * <p>The schema version is SQLite's {@code user_version}, advanced by {@link SchemaMigrations}; a
+ * database of schema 1 keeps its whole state in {@code state_json} ({@code learned_seq} NULL)
+ * until its first save under schema 2. A {@code <database>.lock} file next to the database holds
+ * the single-engine lock and the holder's pid.
  *
  * <p>{@link #openReadOnly} gives a second, lock-free view for status readers while an engine
  * holds the store: SQLite's WAL mode lets a reader see the last committed state without
@@ -57,23 +74,33 @@ public final class SqliteStateStore implements StateStore {
 
     /** Fault points reached inside {@link #save}'s transaction (tests make them throw). */
     static final String AFTER_ENTRIES = "after_entries";
+    static final String AFTER_LEARNED = "after_learned";
     static final String AFTER_SNAPSHOT = "after_snapshot";
 
     private final Path database;
-    /** Null for a read-only view, which takes no lock. */
-    private final StateLock lock;
+    private final StoreAccess access;
     /** Null for a read-only view of a database that does not exist (yet). */
     private final Connection connection;
     private final ObjectMapper mapper;
     private final ObjectWriter entryWriter;
     private final ObjectReader entryReader;
+    private final LearnedCodec learnedCodec = new LearnedCodec();
     private final Consumer<String> faults;
-    private boolean closed;
+    /** The schema version of the database (a read-only view may look at an older one). */
+    private final int schema;
+    /**
+     * The statistics in the {@code learned} row as this store last wrote or read them, with the
+     * row's {@code seq}; null while unknown (the next save writes them).
+     */
+    private LearnedStatistics savedStatistics;
+    private long learnedSeq;
 
-    private SqliteStateStore(Path database, StateLock lock, Connection connection, Consumer<String> faults) {
+    private SqliteStateStore(Path database, StateLock lock, Connection connection, int schema,
+                             Consumer<String> faults) {
         this.database = database;
-        this.lock = lock;
+        this.access = new StoreAccess("state database " + database, lock);
         this.connection = connection;
+        this.schema = schema;
         this.mapper = DomainJson.mapper();
         this.entryWriter = mapper.writerFor(JournalEntry.class);
         this.entryReader = mapper.readerFor(JournalEntry.class);
@@ -104,7 +131,9 @@ public final class SqliteStateStore implements StateStore {
                 LOG.info("state database {} migrated from schema version {} to {}", db, from,
                         migrations.latestVersion());
             }
-            return new SqliteStateStore(db, lock, connection, faults);
+            SqliteStateStore store = new SqliteStateStore(db, lock, connection, migrations.latestVersion(), faults);
+            store.learnedSeq = lastLearnedSeq(connection);
+            return store;
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
             lock.close();
@@ -144,7 +173,7 @@ public final class SqliteStateStore implements StateStore {
     public static StateStore openReadOnly(Path database) {
         Path db = database.toAbsolutePath();
         if (!Files.exists(db)) {
-            return new SqliteStateStore(db, null, null, point -> { });
+            return new SqliteStateStore(db, null, null, 0, point -> { });
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setReadOnly(true);
@@ -163,7 +192,7 @@ public final class SqliteStateStore implements StateStore {
                 connection.close();
                 connection = null;
             }
-            return new SqliteStateStore(db, null, connection, point -> { });
+            return new SqliteStateStore(db, null, connection, version, point -> { });
         } catch (SQLException | RuntimeException e) {
             closeQuietly(connection);
             if (e instanceof StateStoreException sse) {
@@ -185,21 +214,71 @@ public final class SqliteStateStore implements StateStore {
             return Optional.empty();
         }
         String json;
-        try (PreparedStatement select = connection.prepareStatement("SELECT state_json FROM snapshot WHERE id = 1");
-             ResultSet rs = select.executeQuery()) {
-            if (!rs.next()) {
-                return Optional.empty();
+        Long seqOfSnapshot;
+        Long seqOfRow = null;
+        String encoding = null;
+        byte[] data = null;
+        try {
+            // A read-only view may have opened a schema-1 database that an engine has migrated since.
+            int version = access.writable() ? schema : SchemaMigrations.version(connection);
+            // One statement: the snapshot and its learned row from the same commit, even while an
+            // engine writes (a read-only view).
+            String sql = version < 2 ? "SELECT state_json, NULL, NULL, NULL, NULL FROM snapshot WHERE id = 1"
+                    : "SELECT s.state_json, s.learned_seq, l.seq, l.encoding, l.data "
+                            + "FROM snapshot s LEFT JOIN learned l ON l.id = 1 WHERE s.id = 1";
+            try (PreparedStatement select = connection.prepareStatement(sql);
+                 ResultSet rs = select.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                json = rs.getString(1);
+                seqOfSnapshot = nullableLong(rs, 2);
+                if (seqOfSnapshot != null) {
+                    seqOfRow = nullableLong(rs, 3);
+                    encoding = rs.getString(4);
+                    data = rs.getBytes(5);
+                }
             }
-            json = rs.getString(1);
         } catch (SQLException e) {
             throw failure("load state from", database, e);
         }
+        EngineSnapshot snapshot;
         try {
-            return Optional.of(mapper.readValue(json, EngineSnapshot.class));
+            snapshot = mapper.readValue(json, EngineSnapshot.class);
         } catch (JsonProcessingException e) {
             throw new StateCorruptedException("the saved state in " + database + " cannot be read ("
                     + e.getOriginalMessage() + "): restore the database from a backup, or move it away "
                     + "to start afresh deliberately");
+        }
+        if (seqOfSnapshot == null) {
+            return Optional.of(snapshot); // schema 1: everything in state_json
+        }
+        LearnedStatistics statistics = readStatistics(seqOfSnapshot, seqOfRow, encoding, data);
+        if (access.writable() && (savedStatistics == null || learnedSeq != seqOfSnapshot)) {
+            // What is on disk now; a load between saves keeps the objects the engine hands on.
+            savedStatistics = statistics;
+            learnedSeq = seqOfSnapshot;
+        }
+        return Optional.of(statistics.into(snapshot));
+    }
+
+    private LearnedStatistics readStatistics(long wanted, Long found, String encoding, byte[] data) {
+        if (found == null || found != wanted) {
+            throw new StateCorruptedException("the learned statistics in " + database + " (row " + found
+                    + ") do not belong to the saved state (which needs row " + wanted + "): restore the database "
+                    + "from a backup, or move it away to start afresh deliberately");
+        }
+        if (!LearnedCodec.ENCODING.equals(encoding)) {
+            throw new StateCorruptedException("the learned statistics in " + database + " are in the form "
+                    + encoding + ", which this version cannot read (it reads " + LearnedCodec.ENCODING
+                    + "): run the Horizon version that wrote it");
+        }
+        try {
+            return learnedCodec.decode(data);
+        } catch (IOException | RuntimeException e) {
+            throw new StateCorruptedException("the learned statistics in " + database + " cannot be read ("
+                    + e.getMessage() + "): restore the database from a backup, or move it away to start "
+                    + "afresh deliberately");
         }
     }
 
@@ -208,7 +287,11 @@ public final class SqliteStateStore implements StateStore {
         EngineState state = snapshot.state();
         ensureOpen();
         ensureWritable("save state");
-        String stateJson = toJson(snapshot);
+        boolean writeLearned = savedStatistics == null || !savedStatistics.sameObjectsAs(snapshot.learned());
+        LearnedStatistics statistics = writeLearned ? LearnedStatistics.of(snapshot.learned()) : savedStatistics;
+        byte[] learnedData = writeLearned ? encode(statistics) : null;
+        long seq = writeLearned ? learnedSeq + 1 : learnedSeq;
+        String stateJson = toJson(LearnedStatistics.withoutStatistics(snapshot));
         List<String> entryJson = new ArrayList<>(entries.size());
         for (JournalEntry entry : entries) {
             entryJson.add(toJson(entry));
@@ -218,17 +301,35 @@ public final class SqliteStateStore implements StateStore {
             try {
                 insertEntries(entries, entryJson);
                 faults.accept(AFTER_ENTRIES);
+                if (writeLearned) {
+                    try (PreparedStatement upsert = connection.prepareStatement(
+                            "INSERT INTO learned (id, seq, cycle, encoding, data) VALUES (1, ?, ?, ?, ?) "
+                                    + "ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, cycle = excluded.cycle, "
+                                    + "encoding = excluded.encoding, data = excluded.data")) {
+                        upsert.setLong(1, seq);
+                        upsert.setLong(2, state.cycleSeq());
+                        upsert.setString(3, LearnedCodec.ENCODING);
+                        upsert.setBytes(4, learnedData);
+                        upsert.executeUpdate();
+                    }
+                    faults.accept(AFTER_LEARNED);
+                }
                 try (PreparedStatement upsert = connection.prepareStatement(
-                        "INSERT INTO snapshot (id, cycle, cycle_time, state_json) VALUES (1, ?, ?, ?) "
+                        "INSERT INTO snapshot (id, cycle, cycle_time, state_json, learned_seq) VALUES (1, ?, ?, ?, ?) "
                                 + "ON CONFLICT (id) DO UPDATE SET cycle = excluded.cycle, "
-                                + "cycle_time = excluded.cycle_time, state_json = excluded.state_json")) {
+                                + "cycle_time = excluded.cycle_time, state_json = excluded.state_json, "
+                                + "learned_seq = excluded.learned_seq")) {
                     upsert.setLong(1, state.cycleSeq());
                     upsert.setString(2, state.lastCycleTime() == null ? null : state.lastCycleTime().toString());
                     upsert.setString(3, stateJson);
+                    upsert.setLong(4, seq);
                     upsert.executeUpdate();
                 }
                 faults.accept(AFTER_SNAPSHOT);
                 connection.commit();
+                // Only once committed: a rolled-back save leaves the row as it was, to be rewritten.
+                savedStatistics = statistics;
+                learnedSeq = seq;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly();
                 throw e;
@@ -283,21 +384,15 @@ public final class SqliteStateStore implements StateStore {
     /** Closes the database and releases the lock. Idempotent. */
     @Override
     public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            if (connection != null) {
-                connection.close();
+        access.close(() -> {
+            try {
+                if (connection != null) {
+                    connection.close();
+                }
+            } catch (SQLException e) {
+                LOG.warn("closing state database {} failed: {}", database, e.getMessage());
             }
-        } catch (SQLException e) {
-            LOG.warn("closing state database {} failed: {}", database, e.getMessage());
-        } finally {
-            if (lock != null) {
-                lock.close();
-            }
-        }
+        });
     }
 
     private void insertEntries(List<JournalEntry> entries, List<String> json) throws SQLException {
@@ -315,6 +410,27 @@ public final class SqliteStateStore implements StateStore {
                 insert.addBatch();
             }
             insert.executeBatch();
+        }
+    }
+
+    private byte[] encode(LearnedStatistics statistics) {
+        try {
+            return learnedCodec.encode(statistics);
+        } catch (IOException e) {
+            throw new StateStoreException("cannot write the learned statistics to " + database + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Long nullableLong(ResultSet rs, int column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    /** The {@code seq} of the database's learned row; 0 when it has none. */
+    private static long lastLearnedSeq(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery("SELECT seq FROM learned WHERE id = 1")) {
+            return rs.next() ? rs.getLong(1) : 0;
         }
     }
 
@@ -338,16 +454,11 @@ public final class SqliteStateStore implements StateStore {
     }
 
     private void ensureOpen() {
-        if (closed) {
-            throw new IllegalStateException("state store " + database + " is closed");
-        }
+        access.ensureOpen(database);
     }
 
     private void ensureWritable(String action) {
-        if (lock == null) {
-            throw new UnsupportedOperationException("read-only view of state database " + database + ": cannot "
-                    + action + "; only the engine that holds the store writes to it");
-        }
+        access.ensureWritable(action);
     }
 
     private void rollbackQuietly() {

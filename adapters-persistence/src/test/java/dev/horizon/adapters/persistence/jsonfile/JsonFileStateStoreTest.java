@@ -225,7 +225,7 @@ class JsonFileStateStoreTest extends StateStoreContract {
         store.close();
         // A save of cycle 2 that died before its rename: complete (-1) or cut short in the temp file.
         byte[] next = new StateFileCodec(dev.horizon.adapters.persistence.json.DomainJson.mapper()).encode(
-                StateFile.of(fullSnapshotAt(2, "2.00"), new StateFile.PendingSave(2, entriesOfEveryKind(2))));
+                StateFile.of(fullSnapshotAt(2, "2.00"), new StateFile.PendingSave(2, entriesOfEveryKind(2)), 1));
         Files.write(location().resolve("engine_state.json.tmp"),
                 tempLength < 0 ? next : Arrays.copyOf(next, tempLength));
 
@@ -301,12 +301,12 @@ class JsonFileStateStoreTest extends StateStoreContract {
         store.save(fullSnapshotAt(2, "2.00"), List.of());
         String content = Files.readString(stateFile());
         String document = content.substring(0, content.lastIndexOf(",\n  \"checksum\"")) + "\n}";
-        Files.writeString(stateFile(), withChecksum(document.replace("\"horizon_format\": 1", "\"horizon_format\": 2")));
+        Files.writeString(stateFile(), withChecksum(document.replace("\"horizon_format\": 2", "\"horizon_format\": 3")));
 
         assertThatThrownBy(store::load)
                 .isInstanceOf(StateCorruptedException.class)
                 .hasMessageContaining(stateFile().toString())
-                .hasMessageContaining("format 2");
+                .hasMessageContaining("format 3");
     }
 
     // --- journal -----------------------------------------------------------------------------

@@ -62,13 +62,13 @@ class SqliteStateStoreTest extends StateStoreContract {
     }
 
     @Test
-    void database_runs_in_wal_mode_with_the_tables_of_schema_1() throws Exception {
+    void database_runs_in_wal_mode_with_the_tables_of_schema_2() throws Exception {
         openStore().save(fullSnapshot(), entriesOfEveryKind(42));
 
         assertThat(column(location(), "PRAGMA journal_mode")).containsExactly("wal");
-        assertThat(column(location(), "PRAGMA user_version")).containsExactly("1");
+        assertThat(column(location(), "PRAGMA user_version")).containsExactly("2");
         assertThat(column(location(), "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"))
-                .contains("journal", "snapshot");
+                .contains("journal", "learned", "snapshot");
     }
 
     @Test
@@ -82,7 +82,8 @@ class SqliteStateStoreTest extends StateStoreContract {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {SqliteStateStore.AFTER_ENTRIES, SqliteStateStore.AFTER_SNAPSHOT})
+    @ValueSource(strings = {SqliteStateStore.AFTER_ENTRIES, SqliteStateStore.AFTER_LEARNED,
+            SqliteStateStore.AFTER_SNAPSHOT})
     void a_save_killed_inside_its_transaction_leaves_neither_snapshot_nor_entries(String point) throws Exception {
         List<JournalEntry> committed = entriesOfEveryKind(1);
         AtomicBoolean armed = new AtomicBoolean();
@@ -119,7 +120,7 @@ class SqliteStateStoreTest extends StateStoreContract {
         StateStore store = openStore();
 
         assertThat(store.load()).isEmpty();
-        assertThat(column(location(), "PRAGMA user_version")).containsExactly("1");
+        assertThat(column(location(), "PRAGMA user_version")).containsExactly("2");
     }
 
     @Test
@@ -131,43 +132,44 @@ class SqliteStateStoreTest extends StateStoreContract {
         openStore().close();
         StateStore third = openStore();
 
-        assertThat(column(location(), "PRAGMA user_version")).containsExactly("1");
+        assertThat(column(location(), "PRAGMA user_version")).containsExactly("2");
         assertThat(third.load()).contains(fullSnapshot());
         assertThat(third.journal(42, 42)).containsExactlyElementsOf(entriesOfEveryKind(42));
     }
 
     @Test
-    void a_later_step_runs_once_on_a_version_1_database_and_keeps_its_data() throws Exception {
-        StateStore v1 = openStore();
-        v1.save(fullSnapshot(), entriesOfEveryKind(42));
-        v1.close();
-        SchemaMigrations withStep2 = new SchemaMigrations(List.of(SchemaMigrations.CREATE,
+    void a_later_step_runs_once_on_a_version_2_database_and_keeps_its_data() throws Exception {
+        StateStore v2 = openStore();
+        v2.save(fullSnapshot(), entriesOfEveryKind(42));
+        v2.close();
+        SchemaMigrations withStep3 = new SchemaMigrations(List.of(SchemaMigrations.CREATE,
+                SchemaMigrations.SPLIT_LEARNED,
                 new SchemaMigrations.Step("add a note", List.of("ALTER TABLE snapshot ADD COLUMN note TEXT"))));
 
-        SqliteStateStore.open(location(), withStep2, point -> { }).close();
+        SqliteStateStore.open(location(), withStep3, point -> { }).close();
         // Running the ALTER again would fail with "duplicate column": the second open proves it did not.
-        StateStore v2 = SqliteStateStore.open(location(), withStep2, point -> { });
+        StateStore v3 = SqliteStateStore.open(location(), withStep3, point -> { });
         try {
-            assertThat(column(location(), "PRAGMA user_version")).containsExactly("2");
+            assertThat(column(location(), "PRAGMA user_version")).containsExactly("3");
             assertThat(column(location(), "SELECT name FROM pragma_table_info('snapshot')")).contains("note");
-            assertThat(v2.load()).contains(fullSnapshot());
-            assertThat(v2.journal(42, 42)).hasSize(7);
+            assertThat(v3.load()).contains(fullSnapshot());
+            assertThat(v3.journal(42, 42)).hasSize(7);
         } finally {
-            v2.close();
+            v3.close();
         }
     }
 
     @Test
     void a_failing_step_rolls_back_to_the_previous_version_and_releases_the_lock() throws Exception {
         openStore().close();
-        SchemaMigrations broken = new SchemaMigrations(List.of(SchemaMigrations.CREATE,
+        SchemaMigrations broken = new SchemaMigrations(List.of(SchemaMigrations.CREATE, SchemaMigrations.SPLIT_LEARNED,
                 new SchemaMigrations.Step("broken", List.of("CREATE TABLE extra (x INTEGER)", "NOT SQL"))));
 
         assertThatThrownBy(() -> SqliteStateStore.open(location(), broken, point -> { }))
                 .isInstanceOf(StateStoreException.class)
                 .hasMessageContaining(location().toString());
 
-        assertThat(column(location(), "PRAGMA user_version")).containsExactly("1");
+        assertThat(column(location(), "PRAGMA user_version")).containsExactly("2");
         assertThat(column(location(), "SELECT name FROM sqlite_master WHERE name = 'extra'")).isEmpty();
         openStore().close();
     }
