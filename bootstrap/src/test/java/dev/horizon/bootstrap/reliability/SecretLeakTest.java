@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.horizon.adapters.broker.alpaca.FakeAlpacaServer;
 import dev.horizon.adapters.broker.alpaca.FakeAlpacaServer.Fault;
 import dev.horizon.adapters.persistence.sqlite.SqliteStateStore;
+import dev.horizon.bootstrap.testsupport.DemoReplayConfig;
 import dev.horizon.domain.journal.JournalEntry;
 import dev.horizon.domain.market.Symbol;
 import java.io.IOException;
@@ -42,7 +43,7 @@ class SecretLeakTest {
 
     private static final String PLANTED = "PLANTED-s3cr3t-4b9e1f07c2";
     private static final String PLANTED_KEY_ID = "PKPLANTEDKEYID000042";
-    private static final String CONFIG = dev.horizon.bootstrap.testsupport.DemoReplayConfig.of("leak", """
+    private static final String CONFIG = DemoReplayConfig.of("leak", """
             broker:
               type: alpaca
             """) + """

@@ -25,6 +25,7 @@ import dev.horizon.bootstrap.spi.AdapterEnvironment;
 import dev.horizon.bootstrap.spi.AdapterKind;
 import dev.horizon.bootstrap.spi.AdapterProvider;
 import dev.horizon.bootstrap.spi.AdapterRegistry;
+import dev.horizon.bootstrap.testsupport.DemoReplayConfig;
 import dev.horizon.domain.market.MarketCalendar;
 import dev.horizon.domain.market.Quote;
 import dev.horizon.domain.market.Symbol;
@@ -60,7 +61,7 @@ import org.junit.jupiter.api.io.TempDir;
 class AlpacaProvidersTest {
 
     /** A replay of the demo bars traded through the Alpaca broker, whose URL comes from the environment. */
-    private static final String CYCLE_CONFIG = dev.horizon.bootstrap.testsupport.DemoReplayConfig.of("alpaca", """
+    private static final String CYCLE_CONFIG = DemoReplayConfig.of("alpaca", """
             broker:
               type: alpaca
             """) + """
