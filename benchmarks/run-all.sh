@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Every figure of docs/PERFORMANCE.md, one after the other (never two at once: 2 cores).
-#   ./mvnw -q -pl benchmarks -am package -DskipTests
+#   ./mvnw -q -pl benchmarks,bootstrap -am package -DskipTests
 #   benchmarks/run-all.sh [results-dir]
 set -euo pipefail
 OUT=${1:-benchmarks/results}
@@ -54,4 +54,7 @@ for run in 1 2 3 4 5; do
   { cat "$OUT/start.tmp"; echo "outside stopwatch: $((e - s)) ms"; echo; } >> "$OUT/start-to-first-cycle.txt"
 done
 rm -f "$OUT/start.tmp"
+
+log "start to first cycle of horizon run (demo config), 5 fresh JVMs"
+benchmarks/start-to-first-cycle.sh 5 >> "$OUT/start-to-first-cycle.txt"
 log "done"
