@@ -27,10 +27,10 @@ public final class IcTracker {
     private final int window;
     private final double priorWeight;
     private final double prior;
+    /** (prediction, realised return) pairs; {@code predictions} and {@code realised} are its arrays. */
+    private final PairWindow pairs;
     private final double[] predictions;
     private final double[] realised;
-    private int oldest;
-    private int size;
 
     // the ranks of each side, kept sorted between cycles; allocated once
     private final SlotRanks predictionRanks;
@@ -70,8 +70,9 @@ public final class IcTracker {
         this.window = window;
         this.priorWeight = priorWeight;
         this.prior = prior;
-        this.predictions = new double[window];
-        this.realised = new double[window];
+        this.pairs = new PairWindow(window);
+        this.predictions = pairs.first;
+        this.realised = pairs.second;
         this.predictionRanks = new SlotRanks(window);
         this.realisedRanks = new SlotRanks(window);
         this.peers = peers;
@@ -105,16 +106,7 @@ public final class IcTracker {
         if (!Double.isFinite(prediction) || !Double.isFinite(realisedReturn)) {
             throw new IllegalArgumentException("IC pair must be finite, was (" + prediction + ", " + realisedReturn + ")");
         }
-        int slot;
-        if (size < window) {
-            slot = (oldest + size) % window;
-            size++;
-        } else {
-            slot = oldest;
-            oldest = (oldest + 1) % window;
-        }
-        predictions[slot] = prediction;
-        realised[slot] = realisedReturn;
+        int slot = pairs.push(prediction, realisedReturn);
         predictionRanks.written(slot);
         realisedRanks.written(slot);
         cached = false;
@@ -122,7 +114,7 @@ public final class IcTracker {
 
     /** The shrunk IC, {@code (n·IC_online + n0·IC_prior)/(n + n0)}; the prior when there is nothing to shrink. */
     public double ic() {
-        double n = size;
+        double n = pairs.size();
         if (n + priorWeight == 0) {
             return prior;
         }
@@ -150,7 +142,7 @@ public final class IcTracker {
 
     /** Number of pairs held. */
     public int size() {
-        return size;
+        return pairs.size();
     }
 
     /** The most pairs ever held. */
@@ -160,28 +152,15 @@ public final class IcTracker {
 
     /** The pairs held, oldest first. */
     public IcSnapshot snapshot() {
-        double[] p = new double[size];
-        double[] r = new double[size];
-        for (int k = 0; k < size; k++) {
-            int slot = (oldest + k) % window;
-            p[k] = predictions[slot];
-            r[k] = realised[slot];
-        }
-        return new IcSnapshot(p, r);
+        return new IcSnapshot(pairs.firstOldestFirst(), pairs.secondOldestFirst());
     }
 
     /** Replaces the pairs with {@code snapshot}'s; when it holds more than the window, the newest are kept. */
     public void restore(IcSnapshot snapshot) {
-        double[] p = snapshot.predictions();
-        double[] r = snapshot.realised();
-        oldest = 0;
-        size = 0;
         cached = false;
         predictionRanks.clear();
         realisedRanks.clear();
-        for (int k = Math.max(0, p.length - window); k < p.length; k++) {
-            add(p[k], r[k]);
-        }
+        pairs.restore(snapshot.predictions(), snapshot.realised(), this::add);
     }
 
     /** The realised side's doubled ranks: a peer's when it ranked the same window, else our own. */
@@ -201,7 +180,9 @@ public final class IcTracker {
 
     /** Whether {@code peer} holds the same realised returns in the same slots. */
     private boolean sameRealised(IcTracker peer) {
-        if (peer.window != window || peer.size != size || peer.oldest != oldest) {
+        int oldest = pairs.oldest();
+        int size = pairs.size();
+        if (peer.window != window || peer.pairs.size() != size || peer.pairs.oldest() != oldest) {
             return false;
         }
         int end = oldest + size;
@@ -213,7 +194,7 @@ public final class IcTracker {
     }
 
     private double spearman() {
-        int n = size;
+        int n = pairs.size();
         if (n < 2) {
             return 0.0;
         }
@@ -227,7 +208,7 @@ public final class IcTracker {
         }
         int centre = n + 1;
         long sxy4 = 0;
-        int slot = oldest;
+        int slot = pairs.oldest();
         for (int k = 0; k < n; k++) {
             sxy4 += (long) (rx[slot] - centre) * (ry[slot] - centre);
             if (++slot == window) {
