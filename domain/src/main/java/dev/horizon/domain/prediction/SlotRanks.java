@@ -20,8 +20,8 @@ import java.util.Arrays;
  */
 final class SlotRanks {
 
-    /** Below this many keys a comparison sort beats the radix sort's 256-bucket passes. */
-    private static final int SMALL = 256;
+    /** Below this many keys a comparison sort beats the radix sort's four 256-bucket passes. */
+    private static final int SMALL = 64;
 
     private final int capacity;
     private final long indexMask;
