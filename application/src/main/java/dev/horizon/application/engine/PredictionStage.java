@@ -212,8 +212,9 @@ final class PredictionStage {
             double[][] confidence = buffers.confidence;
             double[] ic = buffers.ic;
             double[] sigmaH = buffers.sigmaH;
+            double horizonScale = Math.sqrt((double) h.minutes() / barMinutes);
             for (int u = 0; u < symbols; u++) {
-                sigmaH[u] = eligible[u] ? sigmaBar[u] * Math.sqrt((double) h.minutes() / barMinutes) : Double.NaN;
+                sigmaH[u] = eligible[u] ? sigmaBar[u] * horizonScale : Double.NaN;
             }
             scorer.freshness(h, tMillis, lastBarMillis, symbols, freshness);
             for (int row = 0; row < m; row++) {
@@ -229,13 +230,16 @@ final class PredictionStage {
                 tracker.standardize(batchRaw, n, batchScores);
                 scorer.score(quality, freshness, capacity, batchSymbols, batchScores, n, batchConfidence, batchCalibrated);
                 tracker.record(t, batchSymbols, batchRaw, batchScores, closes, sigmaH, n);
+                double[] standardizedRow = standardized[row];
+                double[] calibratedRow = calibrated[row];
+                double[] confidenceRow = confidence[row];
                 for (int i = 0; i < n; i++) {
                     int u = batchSymbols[i];
-                    standardized[row][u] = batchScores[i];
-                    calibrated[row][u] = batchCalibrated[i];
-                    confidence[row][u] = batchConfidence[i];
-                    out.recordModel(index, u, batchRaw[i], batchScores[i], batchConfidence[i]);
+                    standardizedRow[u] = batchScores[i];
+                    calibratedRow[u] = batchCalibrated[i];
+                    confidenceRow[u] = batchConfidence[i];
                 }
+                out.recordBatch(index, batchSymbols, batchRaw, batchScores, batchConfidence, n);
             }
             out.putHorizon(h, new BlendInput(standardized, calibrated, confidence, ic, null, sigmaH));
         }
