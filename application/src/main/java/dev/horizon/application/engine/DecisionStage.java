@@ -93,15 +93,14 @@ final class DecisionStage {
     /**
      * Arbitration, barrier gate, sizing and the no-trade band of one symbol that has predictions.
      *
-     * @param blends    this cycle's blend per horizon (absent horizons have no entry)
+     * @param blends    this cycle's blend per horizon, aligned with the settings' horizons (null where absent)
      * @param advShares average daily volume, NaN when unknown
      */
-    void decideSymbol(SymbolState s, SpreadCheck spread, Map<Horizon, HorizonBlend> blends, Predictions predictions,
+    void decideSymbol(SymbolState s, SpreadCheck spread, HorizonBlend[] blends, Predictions predictions,
                       double portfolioValue, double advShares) {
-        List<Horizon> horizons = settings.horizons();
-        double[] alphas = new double[horizons.size()];
+        double[] alphas = new double[blends.length];
         for (int i = 0; i < alphas.length; i++) {
-            HorizonBlend blend = blends.get(horizons.get(i));
+            HorizonBlend blend = blends[i];
             alphas[i] = blend != null && blend.isPresent(s.index) ? blend.alpha(s.index) : Double.NaN;
         }
         double planned = settings.sizing().maxWeight() * portfolioValue / s.price;

@@ -41,6 +41,10 @@ final class PredictionStage {
     record HorizonModels(Horizon horizon, List<ModelSpec> specs, List<String> labels) {
     }
 
+    /** Per blending row of one horizon: the model's tracker and its index in {@link #allModels}. */
+    private record HorizonRows(ModelTracker[] trackers, int[] indices) {
+    }
+
     private final ModelPort models;
     private final int symbols;
     private final int barMinutes;
@@ -51,8 +55,12 @@ final class PredictionStage {
     /** Ids of {@link #allModels}, in order: a model's index is its row in {@link Predictions}. */
     private final List<String> modelIds;
     private final Map<String, Integer> modelIndex = new LinkedHashMap<>();
-    /** Each model's input batch, shared by the models of one input shape. */
-    private final Map<String, ModelInputs> inputs = new LinkedHashMap<>();
+    /** Each model's input batch by model index, shared by the models of one input shape. */
+    private final ModelInputs[] inputs;
+    /** Per horizon, in {@link #byHorizon} order: its rows' trackers and model indices, looked up once. */
+    private final List<HorizonRows> rows = new ArrayList<>();
+    private final int[] peakIndices;
+    private final int[] valleyIndices;
     private final PredictionTrackers trackers;
     private final Map<Horizon, BlendBuffers> blendBuffers = new LinkedHashMap<>();
     private final ConfidenceScorer scorer;
@@ -69,6 +77,9 @@ final class PredictionStage {
     private final double[] freshness;
     private final double[] capacity;
     private final long[] lastBarMillis;
+    private final boolean[] featuresReady;
+    private final double[] barrierSum;
+    private final int[] barrierCount;
     /** Counts {@link #run} calls: each input batch is built once per cycle. */
     private long cycle;
 
@@ -108,13 +119,27 @@ final class PredictionStage {
         }
         Map<ModelInputs.Shape, ModelInputs> shapes = new LinkedHashMap<>();
         boolean anyFeatures = false;
-        for (ModelSpec spec : allModels) {
-            inputs.put(spec.id(), shapes.computeIfAbsent(ModelInputs.Shape.of(spec), k -> new ModelInputs(k, symbols)));
+        this.inputs = new ModelInputs[allModels.size()];
+        for (int i = 0; i < allModels.size(); i++) {
+            ModelSpec spec = allModels.get(i);
+            inputs[i] = shapes.computeIfAbsent(ModelInputs.Shape.of(spec), k -> new ModelInputs(k, symbols));
             anyFeatures |= spec.inputMode() == InputMode.FEATURES;
         }
         this.needsFeatures = anyFeatures;
         this.trackers = new PredictionTrackers(settings.prediction(), settings.universe(), barMinutes,
                 MaturityRule.sessionTime(calendar), returnModels);
+        for (HorizonModels hm : byHorizon.values()) {
+            int m = hm.specs().size();
+            ModelTracker[] rowTrackers = new ModelTracker[m];
+            int[] rowIndices = new int[m];
+            for (int row = 0; row < m; row++) {
+                rowTrackers[row] = trackers.model(hm.specs().get(row).id());
+                rowIndices[row] = modelIndex.get(hm.specs().get(row).id());
+            }
+            rows.add(new HorizonRows(rowTrackers, rowIndices));
+        }
+        this.peakIndices = peakModels.stream().mapToInt(s -> modelIndex.get(s.id())).toArray();
+        this.valleyIndices = valleyModels.stream().mapToInt(s -> modelIndex.get(s.id())).toArray();
         this.scorer = ConfidenceScorer.of(settings.prediction());
         this.features = new double[symbols][FeatureLibrary.size()];
         this.batchSymbols = new int[symbols];
@@ -126,6 +151,9 @@ final class PredictionStage {
         this.freshness = new double[symbols];
         this.capacity = new double[symbols];
         this.lastBarMillis = new long[symbols];
+        this.featuresReady = new boolean[symbols];
+        this.barrierSum = new double[symbols];
+        this.barrierCount = new int[symbols];
     }
 
     /** Family names as blending labels, or model ids where a family repeats within the horizon. */
@@ -161,9 +189,9 @@ final class PredictionStage {
         trackers.mature(t, bars);
         long tMillis = t.toEpochMilli();
         cycle++;
-        boolean[] featuresReady = new boolean[symbols];
         for (int u = 0; u < symbols; u++) {
             lastBarMillis[u] = bars.lastBarMillis(u);
+            featuresReady[u] = false;
             if (eligible[u] && needsFeatures) {
                 calculator.compute(bars.series(u), features[u]);
                 featuresReady[u] = true;
@@ -171,7 +199,9 @@ final class PredictionStage {
         }
         scorer.capacity(advDollars, symbols, plannedDollars, capacity);
         Predictions out = new Predictions(symbols, modelIds);
+        int horizonIndex = 0;
         for (HorizonModels hm : byHorizon.values()) {
+            HorizonRows hr = rows.get(horizonIndex++);
             Horizon h = hm.horizon();
             int m = hm.specs().size();
             // The blend inputs live for this cycle only: each horizon reuses its matrices.
@@ -182,16 +212,17 @@ final class PredictionStage {
             double[][] confidence = buffers.confidence;
             double[] ic = buffers.ic;
             double[] sigmaH = buffers.sigmaH;
+            double horizonScale = Math.sqrt((double) h.minutes() / barMinutes);
             for (int u = 0; u < symbols; u++) {
-                sigmaH[u] = eligible[u] ? sigmaBar[u] * Math.sqrt((double) h.minutes() / barMinutes) : Double.NaN;
+                sigmaH[u] = eligible[u] ? sigmaBar[u] * horizonScale : Double.NaN;
             }
             scorer.freshness(h, tMillis, lastBarMillis, symbols, freshness);
             for (int row = 0; row < m; row++) {
                 ModelSpec spec = hm.specs().get(row);
-                ModelTracker tracker = trackers.model(spec.id());
+                ModelTracker tracker = hr.trackers()[row];
                 ModelQuality quality = tracker.quality();
                 ic[row] = quality.ic();
-                int index = modelIndex.get(spec.id());
+                int index = hr.indices()[row];
                 int n = predictBatch(spec, index, bars, eligible, featuresReady, out);
                 if (n == 0) {
                     continue;
@@ -199,31 +230,37 @@ final class PredictionStage {
                 tracker.standardize(batchRaw, n, batchScores);
                 scorer.score(quality, freshness, capacity, batchSymbols, batchScores, n, batchConfidence, batchCalibrated);
                 tracker.record(t, batchSymbols, batchRaw, batchScores, closes, sigmaH, n);
+                double[] standardizedRow = standardized[row];
+                double[] calibratedRow = calibrated[row];
+                double[] confidenceRow = confidence[row];
                 for (int i = 0; i < n; i++) {
                     int u = batchSymbols[i];
-                    standardized[row][u] = batchScores[i];
-                    calibrated[row][u] = batchCalibrated[i];
-                    confidence[row][u] = batchConfidence[i];
-                    out.recordModel(index, u, batchRaw[i], batchScores[i], batchConfidence[i]);
+                    standardizedRow[u] = batchScores[i];
+                    calibratedRow[u] = batchCalibrated[i];
+                    confidenceRow[u] = batchConfidence[i];
                 }
+                out.recordBatch(index, batchSymbols, batchRaw, batchScores, batchConfidence, n);
             }
             out.putHorizon(h, new BlendInput(standardized, calibrated, confidence, ic, null, sigmaH));
         }
         if (hasBarrierModels()) {
-            double[] peak = barrierMean(peakModels, bars, eligible, featuresReady, out);
-            double[] valley = barrierMean(valleyModels, bars, eligible, featuresReady, out);
+            double[] peak = barrierMean(peakModels, peakIndices, bars, eligible, featuresReady, out);
+            double[] valley = barrierMean(valleyModels, valleyIndices, bars, eligible, featuresReady, out);
             out.putBarriers(peak, valley);
         }
         return out;
     }
 
     /** Mean probability per symbol over {@code specs}; NaN where any of them gave no valid value. */
-    private double[] barrierMean(List<ModelSpec> specs, BarHistory bars, boolean[] eligible, boolean[] featuresReady,
-                                 Predictions out) {
-        double[] sum = new double[symbols];
-        int[] count = new int[symbols];
-        for (ModelSpec spec : specs) {
-            int index = modelIndex.get(spec.id());
+    private double[] barrierMean(List<ModelSpec> specs, int[] indices, BarHistory bars, boolean[] eligible,
+                                 boolean[] featuresReady, Predictions out) {
+        double[] sum = barrierSum;
+        int[] count = barrierCount;
+        Arrays.fill(sum, 0.0);
+        Arrays.fill(count, 0);
+        for (int k = 0; k < specs.size(); k++) {
+            ModelSpec spec = specs.get(k);
+            int index = indices[k];
             int n = predictBatch(spec, index, bars, eligible, featuresReady, out);
             for (int i = 0; i < n; i++) {
                 sum[batchSymbols[i]] += batchRaw[i];
@@ -244,7 +281,7 @@ final class PredictionStage {
      */
     private int predictBatch(ModelSpec spec, int index, BarHistory bars, boolean[] eligible, boolean[] featuresReady,
                              Predictions out) {
-        ModelInputs in = inputs.get(spec.id());
+        ModelInputs in = inputs[index];
         in.build(cycle, bars, eligible, features, featuresReady);
         for (int i = 0; i < in.incompleteCount(); i++) {
             out.markIncomplete(index, in.incomplete(i));

@@ -38,6 +38,19 @@ final class Predictions {
         confidence[m][symbol] = conf;
     }
 
+    /** {@link #recordModel} for a batch: {@code symbols[i]} got {@code rawValues[i]}, {@code scoreValues[i]}, {@code conf[i]}. */
+    void recordBatch(int m, int[] symbolIndices, double[] rawValues, double[] scoreValues, double[] conf, int n) {
+        double[] rawRow = raw[m];
+        double[] scoreRow = scores[m];
+        double[] confidenceRow = confidence[m];
+        for (int i = 0; i < n; i++) {
+            int u = symbolIndices[i];
+            rawRow[u] = rawValues[i];
+            scoreRow[u] = scoreValues[i];
+            confidenceRow[u] = conf[i];
+        }
+    }
+
     void markIncomplete(int m, int symbol) {
         raw[m][symbol] = ModelTraces.INCOMPLETE;
     }

@@ -103,7 +103,8 @@ public final class TradingEngine implements CycleRunner {
     private DecisionStage decisions;
     private EngineState state;
     private LocalDate advDay;
-    private Map<Symbol, Double> adv = Map.of();
+    /** Average daily volume in shares by universe index (NaN when unknown): a cycle does not hash symbols. */
+    private double[] advByIndex;
     private boolean started;
 
     /** The engine's collaborators: its ports and the pieces built from them. */
@@ -267,8 +268,14 @@ public final class TradingEngine implements CycleRunner {
             bars.update(market, t);
             LocalDate day = clock.calendar().sessionDay(t);
             if (!day.equals(advDay)) {
-                adv = market.averageDailyVolume(settings.universe());
+                Map<Symbol, Double> adv = market.averageDailyVolume(settings.universe());
                 advDay = day;
+                double[] byIndex = new double[settings.universe().size()];
+                for (int i = 0; i < byIndex.length; i++) {
+                    Double shares = adv.get(settings.universe().get(i));
+                    byIndex[i] = shares == null ? Double.NaN : shares;
+                }
+                advByIndex = byIndex;
             }
             return market.latestQuotes(settings.universe());
         } catch (MarketDataException e) {
@@ -283,11 +290,14 @@ public final class TradingEngine implements CycleRunner {
         List<Symbol> universe = settings.universe();
         double[] prices = new double[universe.size()];
         boolean[] fromQuote = new boolean[universe.size()];
+        // each symbol's quote looked up once: a Symbol's record hashCode is not cheap
+        Quote[] quoteOf = new Quote[universe.size()];
         Map<Symbol, PositionState> marked = new TreeMap<>(s.positions());
         BigDecimal pv = s.cash();
         for (int i = 0; i < universe.size(); i++) {
             Symbol symbol = universe.get(i);
             Quote quote = quotes.get(symbol);
+            quoteOf[i] = quote;
             fromQuote[i] = quote != null && quote.isValid();
             prices[i] = fromQuote[i] ? quote.mid() : bars.lastClose(i);
             PositionState p = marked.get(symbol);
@@ -305,7 +315,7 @@ public final class TradingEngine implements CycleRunner {
             BigDecimal shares = journal.state().position(symbol).shares();
             double weight = shares.signum() == 0 || !Double.isFinite(prices[i]) ? 0.0
                     : NoTradeBand.marketValueWeight(shares, prices[i], pv);
-            SymbolState st = new SymbolState(i, symbol, shares, quotes.get(symbol), prices[i], fromQuote[i], weight);
+            SymbolState st = new SymbolState(i, symbol, shares, quoteOf[i], prices[i], fromQuote[i], weight);
             st.trace.put("price", prices[i]).put("price_source", fromQuote[i] ? "mid" : "last_close");
             symbols.add(st);
         }
@@ -336,8 +346,8 @@ public final class TradingEngine implements CycleRunner {
         for (SymbolState st : symbols) {
             int i = st.index;
             closes[i] = bars.lastClose(i);
-            Double advShares = adv.get(st.symbol);
-            advDollars[i] = advShares == null || !Double.isFinite(st.price) ? Double.NaN : advShares * st.price;
+            double advShares = advShares(i);
+            advDollars[i] = Double.isNaN(advShares) || !Double.isFinite(st.price) ? Double.NaN : advShares * st.price;
             sigmaBar[i] = Double.NaN;
             Order pending = openOrderIn(s, st.symbol);
             if (pending != null) {
@@ -368,21 +378,27 @@ public final class TradingEngine implements CycleRunner {
         double pv = portfolioValue.doubleValue();
         double planned = settings.sizing().maxWeight() * pv;
         Predictions predictions = prediction.run(t, bars, eligible, sigmaBar, closes, advDollars, planned);
-        Map<Horizon, HorizonBlend> blends = new LinkedHashMap<>();
-        predictions.inputs().forEach((h, input) -> blends.put(h, blenders.get(h).blend(histories.get(h), input)));
+        // by horizon index, not a map: a Horizon's record hashCode is slow, and 500 symbols asked for 6 each
+        List<Horizon> horizons = settings.horizons();
+        HorizonBlend[] blends = new HorizonBlend[horizons.size()];
+        predictions.inputs().forEach((h, input) ->
+                blends[horizons.indexOf(h)] = blenders.get(h).blend(histories.get(h), input));
         for (SymbolState st : symbols) {
             if (!eligible[st.index]) {
                 continue;
             }
             st.trace.put("models", predictions.trace(st.index));
-            Double advShares = adv.get(st.symbol);
-            decisions.decideSymbol(st, spreads[st.index], blends, predictions, pv,
-                    advShares == null ? Double.NaN : advShares);
+            decisions.decideSymbol(st, spreads[st.index], blends, predictions, pv, advShares(st.index));
         }
         List<OrderRequest> orders = decisions.finish(symbols, t, s.killSwitch(), s.paused(), portfolioValue,
                 () -> broker.account().buyingPower());
         decisions.endCycle();
         return orders;
+    }
+
+    /** Average daily volume in shares of universe symbol {@code i}, NaN when unknown. */
+    private double advShares(int i) {
+        return advByIndex == null ? Double.NaN : advByIndex[i];
     }
 
     private static Order openOrderIn(EngineState s, Symbol symbol) {

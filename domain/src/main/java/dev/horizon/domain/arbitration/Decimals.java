@@ -20,14 +20,23 @@ final class Decimals {
 
     /** {@code value} with {@code places} (0–6) decimals, as {@code %.<places>f} formats it. */
     static String fixed(double value, int places) {
+        return appendFixed(new StringBuilder(24), value, places).toString();
+    }
+
+    /**
+     * Appends {@code value} with {@code places} (0–6) decimals, as {@code %.<places>f} formats it,
+     * to {@code out} and returns it: a reason built around two numbers is then one builder and one
+     * string instead of a builder, a digit string and a string per number.
+     */
+    static StringBuilder appendFixed(StringBuilder out, double value, int places) {
         if (places < 0 || places >= POW10.length) {
             throw new IllegalArgumentException("0 to 6 decimal places, not " + places);
         }
         if (Double.isNaN(value)) {
-            return "NaN";
+            return out.append("NaN");
         }
         if (Double.isInfinite(value)) {
-            return value > 0 ? "Infinity" : "-Infinity";
+            return out.append(value > 0 ? "Infinity" : "-Infinity");
         }
         boolean negative = Double.doubleToRawLongBits(value) < 0;
         double magnitude = Math.abs(value);
@@ -35,27 +44,27 @@ final class Decimals {
             double scaled = magnitude * POW10[places];
             double fraction = scaled - Math.floor(scaled);
             if (Math.abs(fraction - 0.5) > 1e-6) {
-                return format(negative, Math.round(scaled), places);
+                return format(out, negative, Math.round(scaled), places);
             }
         }
-        return fromDigits(negative, magnitude, places);
+        return out.append(fromDigits(negative, magnitude, places));
     }
 
-    private static String format(boolean negative, long scaled, int places) {
-        StringBuilder out = new StringBuilder(24);
+    private static StringBuilder format(StringBuilder out, boolean negative, long scaled, int places) {
         if (negative) {
             out.append('-');
         }
         out.append(scaled / POW10[places]);
         if (places > 0) {
             out.append('.');
-            String fraction = Long.toString(scaled % POW10[places]);
-            for (int i = fraction.length(); i < places; i++) {
+            long fraction = scaled % POW10[places];
+            // zero-padded to the places: a '0' for each power of ten from 10^(places-1) down to 10 above it
+            for (long p = POW10[places - 1]; p > 1 && fraction < p; p /= 10) {
                 out.append('0');
             }
             out.append(fraction);
         }
-        return out.toString();
+        return out;
     }
 
     /** Rounds the digits of {@link Double#toString} half up at {@code places} decimals. */

@@ -97,9 +97,9 @@ public final class HorizonArbiter {
         double score = scores[best];
         if (!(score >= threshold)) {
             return new Arbitration(ArbitrationKind.HOLD, best, chosen, direction, score, threshold, cost, horizons,
-                    alphas, costs, scores, "score " + Decimals.fixed(score, 2) + "bps < threshold " + Decimals.fixed(threshold, 2) + "bps");
+                    alphas, costs, scores, reason(score, "bps < threshold ", threshold));
         }
-        String passed = "score " + Decimals.fixed(score, 2) + "bps >= threshold " + Decimals.fixed(threshold, 2) + "bps";
+        String passed = reason(score, "bps >= threshold ", threshold);
         ArbitrationKind kind = ArbitrationKind.TRADE;
         String reason = passed;
         if (direction == 0) {
@@ -116,5 +116,12 @@ public final class HorizonArbiter {
         }
         return new Arbitration(kind, best, chosen, direction, score, threshold, cost, horizons, alphas, costs,
                 scores, reason);
+    }
+
+    /** {@code "score <score>bps<comparison><threshold>bps"}, both to two decimals, in one builder. */
+    private static String reason(double score, String comparison, double threshold) {
+        StringBuilder out = new StringBuilder(64).append("score ");
+        Decimals.appendFixed(out, score, 2).append(comparison);
+        return Decimals.appendFixed(out, threshold, 2).append("bps").toString();
     }
 }

@@ -1,5 +1,7 @@
 package dev.horizon.domain.prediction;
 
+import java.util.Arrays;
+
 /**
  * A model's information coefficient from its own matured predictions (PIPELINE §1.5; fix: the
  * original never fed realised returns back, so its IC stayed 0).
@@ -13,23 +15,37 @@ package dev.horizon.domain.prediction;
  * ({@link SlotRanks}), so a cycle sorts only the pairs that matured since the last one and merges
  * them in; it is computed at most once between two changes of the window (cached), so once per
  * cycle per model. Memory is the window, allocated at construction.
- * Not thread-safe.
+ *
+ * <p>Models of one horizon mature the same symbols at the same times, so their realised sides
+ * are usually identical: trackers created with the same {@link Peers} take the realised ranks from
+ * the last peer that ranked an identical realised window (checked value for value) instead of
+ * ranking them again. The result is the same number; only the work is shared.
+ * Not thread-safe (peers included: they belong to one thread).
  */
 public final class IcTracker {
 
     private final int window;
     private final double priorWeight;
     private final double prior;
+    /** (prediction, realised return) pairs; {@code predictions} and {@code realised} are its arrays. */
+    private final PairWindow pairs;
     private final double[] predictions;
     private final double[] realised;
-    private int oldest;
-    private int size;
 
     // the ranks of each side, kept sorted between cycles; allocated once
     private final SlotRanks predictionRanks;
     private final SlotRanks realisedRanks;
     private boolean cached;
     private double onlineIc;
+    private final Peers peers;
+
+    /**
+     * Trackers whose realised sides are usually identical (the models of one horizon): remembers
+     * the last of them that ranked its realised window. Not thread-safe.
+     */
+    static final class Peers {
+        private IcTracker lastRanked;
+    }
 
     /**
      * @param window      pairs kept ({@code [prediction.ic_window]})
@@ -37,6 +53,11 @@ public final class IcTracker {
      * @param prior       IC_prior, see {@link #priorOf(ModelSpec, double)}
      */
     public IcTracker(int window, double priorWeight, double prior) {
+        this(window, priorWeight, prior, null);
+    }
+
+    /** As {@link #IcTracker(int, double, double)}, sharing realised ranks with {@code peers} (null: none). */
+    IcTracker(int window, double priorWeight, double prior, Peers peers) {
         if (window <= 0) {
             throw new IllegalArgumentException("prediction.ic_window must be positive, was " + window);
         }
@@ -49,15 +70,22 @@ public final class IcTracker {
         this.window = window;
         this.priorWeight = priorWeight;
         this.prior = prior;
-        this.predictions = new double[window];
-        this.realised = new double[window];
+        this.pairs = new PairWindow(window);
+        this.predictions = pairs.first;
+        this.realised = pairs.second;
         this.predictionRanks = new SlotRanks(window);
         this.realisedRanks = new SlotRanks(window);
+        this.peers = peers;
     }
 
     /** A tracker for {@code spec} with the IC parameters of {@code settings}. */
     public static IcTracker of(ModelSpec spec, PredictionSettings settings) {
-        return new IcTracker(settings.icWindow(), settings.icPriorWeight(), priorOf(spec, settings.icPrior()));
+        return of(spec, settings, null);
+    }
+
+    /** As {@link #of(ModelSpec, PredictionSettings)}, sharing realised ranks with {@code peers}. */
+    static IcTracker of(ModelSpec spec, PredictionSettings settings, Peers peers) {
+        return new IcTracker(settings.icWindow(), settings.icPriorWeight(), priorOf(spec, settings.icPrior()), peers);
     }
 
     /**
@@ -78,16 +106,7 @@ public final class IcTracker {
         if (!Double.isFinite(prediction) || !Double.isFinite(realisedReturn)) {
             throw new IllegalArgumentException("IC pair must be finite, was (" + prediction + ", " + realisedReturn + ")");
         }
-        int slot;
-        if (size < window) {
-            slot = (oldest + size) % window;
-            size++;
-        } else {
-            slot = oldest;
-            oldest = (oldest + 1) % window;
-        }
-        predictions[slot] = prediction;
-        realised[slot] = realisedReturn;
+        int slot = pairs.push(prediction, realisedReturn);
         predictionRanks.written(slot);
         realisedRanks.written(slot);
         cached = false;
@@ -95,7 +114,7 @@ public final class IcTracker {
 
     /** The shrunk IC, {@code (n·IC_online + n0·IC_prior)/(n + n0)}; the prior when there is nothing to shrink. */
     public double ic() {
-        double n = size;
+        double n = pairs.size();
         if (n + priorWeight == 0) {
             return prior;
         }
@@ -123,7 +142,7 @@ public final class IcTracker {
 
     /** Number of pairs held. */
     public int size() {
-        return size;
+        return pairs.size();
     }
 
     /** The most pairs ever held. */
@@ -133,56 +152,73 @@ public final class IcTracker {
 
     /** The pairs held, oldest first. */
     public IcSnapshot snapshot() {
-        double[] p = new double[size];
-        double[] r = new double[size];
-        for (int k = 0; k < size; k++) {
-            int slot = (oldest + k) % window;
-            p[k] = predictions[slot];
-            r[k] = realised[slot];
-        }
-        return new IcSnapshot(p, r);
+        return new IcSnapshot(pairs.firstOldestFirst(), pairs.secondOldestFirst());
     }
 
     /** Replaces the pairs with {@code snapshot}'s; when it holds more than the window, the newest are kept. */
     public void restore(IcSnapshot snapshot) {
-        double[] p = snapshot.predictions();
-        double[] r = snapshot.realised();
-        oldest = 0;
-        size = 0;
         cached = false;
         predictionRanks.clear();
         realisedRanks.clear();
-        for (int k = Math.max(0, p.length - window); k < p.length; k++) {
-            add(p[k], r[k]);
+        pairs.restore(snapshot.predictions(), snapshot.realised(), this::add);
+    }
+
+    /** The realised side's doubled ranks: a peer's when it ranked the same window, else our own. */
+    private int[] realisedRanks() {
+        if (peers == null) {
+            return realisedRanks.doubledRanks(realised);
         }
+        IcTracker peer = peers.lastRanked;
+        if (peer != null && peer != this && peer.realisedRanks.upToDate() && sameRealised(peer)) {
+            realisedRanks.copyFrom(peer.realisedRanks);
+            return realisedRanks.currentDoubledRanks();
+        }
+        int[] ranks = realisedRanks.doubledRanks(realised);
+        peers.lastRanked = this;
+        return ranks;
+    }
+
+    /** Whether {@code peer} holds the same realised returns in the same slots. */
+    private boolean sameRealised(IcTracker peer) {
+        int oldest = pairs.oldest();
+        int size = pairs.size();
+        if (peer.window != window || peer.pairs.size() != size || peer.pairs.oldest() != oldest) {
+            return false;
+        }
+        int end = oldest + size;
+        if (end <= window) {
+            return Arrays.equals(realised, oldest, end, peer.realised, oldest, end);
+        }
+        return Arrays.equals(realised, oldest, window, peer.realised, oldest, window)
+                && Arrays.equals(realised, 0, end - window, peer.realised, 0, end - window);
     }
 
     private double spearman() {
-        int n = size;
+        int n = pairs.size();
         if (n < 2) {
             return 0.0;
         }
-        double[] rx = predictionRanks.ranks(predictions);
-        double[] ry = realisedRanks.ranks(realised);
-        double mean = (n + 1) / 2.0;
-        double sxy = 0;
-        double sxx = 0;
-        double syy = 0;
-        // logical (oldest-first) order, so a restored tracker computes exactly the same number
-        int slot = oldest;
+        // twice the ranks, centred on twice their mean: every sum below is exact in a long
+        int[] rx = predictionRanks.doubledRanks(predictions);
+        long sxx4 = predictionRanks.centredSquares();
+        int[] ry = realisedRanks();
+        long syy4 = realisedRanks.centredSquares();
+        if (sxx4 == 0 || syy4 == 0) {
+            return 0.0;
+        }
+        int centre = n + 1;
+        long sxy4 = 0;
+        int slot = pairs.oldest();
         for (int k = 0; k < n; k++) {
-            double dx = rx[slot] - mean;
-            double dy = ry[slot] - mean;
+            sxy4 += (long) (rx[slot] - centre) * (ry[slot] - centre);
             if (++slot == window) {
                 slot = 0;
             }
-            sxy += dx * dy;
-            sxx += dx * dx;
-            syy += dy * dy;
         }
-        if (sxx == 0 || syy == 0) {
-            return 0.0;
-        }
+        // the same exact sums as of the ranks themselves (quarters, far below 2^53)
+        double sxy = sxy4 / 4.0;
+        double sxx = sxx4 / 4.0;
+        double syy = syy4 / 4.0;
         double rho = sxy / Math.sqrt(sxx * syy);
         return Math.max(-1.0, Math.min(1.0, rho));
     }

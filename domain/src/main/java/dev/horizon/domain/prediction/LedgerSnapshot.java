@@ -62,6 +62,19 @@ public record LedgerSnapshot(long[] predictionTimesMillis, long[] dueTimesMillis
         return EMPTY;
     }
 
+    /**
+     * The position of the first symbol index at or above {@code universeSize}, or −1 when every
+     * index is inside the universe (reads the array without copying it).
+     */
+    int firstSymbolOutside(int universeSize) {
+        for (int i = 0; i < symbols.length; i++) {
+            if (symbols[i] >= universeSize) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Number of pending predictions. */
     public int size() {
         return predictionTimesMillis.length;

@@ -218,20 +218,30 @@ public final class PredictionLedger {
         double[] s = new double[pending];
         double[] c = new double[pending];
         double[] sg = new double[pending];
+        // copy runs of unsettled entries with array copies: settled ones are few (popped from the head
+        // eagerly), so a run is usually all of one side of the ring's wrap
         int i = 0;
-        for (int k = 0; k < size; k++) {
+        int k = 0;
+        while (k < size) {
             int j = slot(k);
             if (settled[j]) {
+                k++;
                 continue;
             }
-            t[i] = time[j];
-            d[i] = due[j];
-            sym[i] = symbol[j];
-            r[i] = raw[j];
-            s[i] = score[j];
-            c[i] = close[j];
-            sg[i] = sigma[j];
-            i++;
+            int run = 1;
+            int limit = Math.min(size - k, capacity - j);
+            while (run < limit && !settled[j + run]) {
+                run++;
+            }
+            System.arraycopy(time, j, t, i, run);
+            System.arraycopy(due, j, d, i, run);
+            System.arraycopy(symbol, j, sym, i, run);
+            System.arraycopy(raw, j, r, i, run);
+            System.arraycopy(score, j, s, i, run);
+            System.arraycopy(close, j, c, i, run);
+            System.arraycopy(sigma, j, sg, i, run);
+            i += run;
+            k += run;
         }
         return new LedgerSnapshot(t, d, sym, r, s, c, sg, lastRecordMillis, matured, dropped);
     }

@@ -30,11 +30,11 @@ public record PredictionState(List<String> universe, Map<String, ModelSnapshot> 
                     throw new IllegalArgumentException("prediction state: a model snapshot has no model id");
                 }
                 ModelSnapshot model = e.getValue() == null ? ModelSnapshot.empty() : e.getValue();
-                for (int symbol : model.ledger().symbols()) {
-                    if (symbol >= universe.size()) {
-                        throw new IllegalArgumentException("prediction state of model " + e.getKey() + ": symbol index "
-                                + symbol + " outside the universe of " + universe.size() + " symbols");
-                    }
+                // without copying the ledger's symbols: a checkpoint holds hundreds of thousands
+                int outside = model.ledger().firstSymbolOutside(universe.size());
+                if (outside >= 0) {
+                    throw new IllegalArgumentException("prediction state of model " + e.getKey() + ": symbol index "
+                            + model.ledger().symbols()[outside] + " outside the universe of " + universe.size() + " symbols");
                 }
                 sorted.put(e.getKey(), model);
             }

@@ -41,6 +41,8 @@ public final class PredictionTrackers {
             throw new IllegalArgumentException("prediction trackers need at least one symbol in the universe");
         }
         TreeMap<String, ModelTracker> byId = new TreeMap<>();
+        // the models of one horizon mature the same pairs' realised returns: they share the ranking
+        Map<Integer, IcTracker.Peers> peersByHorizon = new HashMap<>();
         for (ModelSpec spec : specs) {
             if (spec.kind() != ModelKind.REGRESSION) {
                 throw new IllegalArgumentException("model " + spec.id() + " is a " + spec.kind()
@@ -50,7 +52,8 @@ public final class PredictionTrackers {
             PredictionLedger ledger = new PredictionLedger(spec.horizon(),
                     PredictionLedger.capacityFor(spec.horizon(), settings.maturityGrace(), barMinutes, n),
                     settings.maturityGrace(), rule);
-            ModelTracker tracker = new ModelTracker(spec, Standardizer.of(settings, n), IcTracker.of(spec, settings),
+            ModelTracker tracker = new ModelTracker(spec, Standardizer.of(settings, n), IcTracker.of(spec, settings,
+                            peersByHorizon.computeIfAbsent(spec.horizon().minutes(), h -> new IcTracker.Peers())),
                     StabilityTracker.of(settings), ledger);
             if (byId.put(spec.id(), tracker) != null) {
                 throw new IllegalArgumentException("two models share the id " + spec.id());

@@ -3,11 +3,14 @@ package dev.horizon.domain.prediction;
 import java.util.Arrays;
 
 /**
- * Least-significant-byte-first radix sort of signed longs into their natural order, with caller
- * owned buffers so a sort allocates nothing. Eight passes of 256 buckets at most; a pass in which
- * every key has the same byte is skipped (the sign and exponent bytes of doubles of one magnitude).
- * For the few hundred keys of a cycle's batch it is about three times faster than a comparison
- * sort, and its result is fully determined by the keys.
+ * Radix sort of signed longs into their natural order, with caller owned buffers so a sort
+ * allocates nothing. Least-significant-byte-first passes of 256 buckets over the <em>upper four
+ * bytes</em> only, then an insertion pass on the whole keys: keys that agree in their upper 32 bits
+ * (for the sortable form of doubles: sign, exponent and 20 bits of mantissa, a relative difference
+ * below 1e-6) are rare in a batch of predictions or returns, and the stable passes leave them
+ * adjacent, so the insertion pass moves next to nothing — half the passes of a full byte-wise
+ * sort. A pass in which every key has the same byte is skipped. The result is the sorted order of
+ * the keys, fully determined by them.
  */
 final class RadixSort {
 
@@ -34,7 +37,7 @@ final class RadixSort {
         }
         long[] src = keys;
         long[] dst = scratch;
-        for (int shift = 0; shift < 64; shift += 8) {
+        for (int shift = 32; shift < 64; shift += 8) {
             // the top byte holds the sign: flipping its high bit puts negative keys first
             int flip = shift == 56 ? 0x80 : 0;
             Arrays.fill(counts, 0);
@@ -60,6 +63,19 @@ final class RadixSort {
         }
         if (src != keys) {
             System.arraycopy(src, 0, keys, 0, n);
+        }
+        // the lower 32 bits: equal upper halves are adjacent now, in input order; order them fully
+        for (int i = 1; i < n; i++) {
+            long key = keys[i];
+            if (keys[i - 1] <= key) {
+                continue;
+            }
+            int j = i - 1;
+            while (j >= 0 && keys[j] > key) {
+                keys[j + 1] = keys[j];
+                j--;
+            }
+            keys[j + 1] = key;
         }
     }
 

@@ -21,10 +21,10 @@ public final class StabilityTracker {
 
     private final int window;
     private final int minObs;
+    /** (score, realised z) pairs; {@code scores} and {@code realisedZ} are its arrays. */
+    private final PairWindow pairs;
     private final double[] scores;
     private final double[] realisedZ;
-    private int oldest;
-    private int size;
 
     /**
      * @param window matured predictions kept (50)
@@ -37,8 +37,9 @@ public final class StabilityTracker {
         }
         this.window = window;
         this.minObs = minObs;
-        this.scores = new double[window];
-        this.realisedZ = new double[window];
+        this.pairs = new PairWindow(window);
+        this.scores = pairs.first;
+        this.realisedZ = pairs.second;
     }
 
     /** A tracker with the stability parameters of {@code settings}. */
@@ -60,7 +61,7 @@ public final class StabilityTracker {
             return false;
         }
         double z = Math.max(-Z_CLIP, Math.min(Z_CLIP, realisedReturn / sigmaH));
-        put(score, z);
+        pairs.push(score, z);
         return true;
     }
 
@@ -69,16 +70,21 @@ public final class StabilityTracker {
      * {@link IcTracker#ic()}).
      */
     public double stability(double ic) {
+        int size = pairs.size();
         if (size < minObs) {
             return 1.0;
         }
         double model = 0;
         double naive = 0;
+        // oldest first: the sums' rounding depends on their order, and a restored tracker must agree
+        int slot = pairs.oldest();
         for (int k = 0; k < size; k++) {
-            int slot = (oldest + k) % window;
             double e = ic * scores[slot] - realisedZ[slot];
             model += e * e;
             naive += realisedZ[slot] * realisedZ[slot];
+            if (++slot == window) {
+                slot = 0;
+            }
         }
         if (model == 0) {
             return 1.0;
@@ -89,7 +95,7 @@ public final class StabilityTracker {
 
     /** Number of matured predictions held. */
     public int size() {
-        return size;
+        return pairs.size();
     }
 
     /** The most matured predictions ever held. */
@@ -99,37 +105,12 @@ public final class StabilityTracker {
 
     /** The matured predictions held, oldest first. */
     public StabilitySnapshot snapshot() {
-        double[] s = new double[size];
-        double[] z = new double[size];
-        for (int k = 0; k < size; k++) {
-            int slot = (oldest + k) % window;
-            s[k] = scores[slot];
-            z[k] = realisedZ[slot];
-        }
-        return new StabilitySnapshot(s, z);
+        return new StabilitySnapshot(pairs.firstOldestFirst(), pairs.secondOldestFirst());
     }
 
     /** Replaces the contents with {@code snapshot}'s; when it holds more than the window, the newest are kept. */
     public void restore(StabilitySnapshot snapshot) {
-        double[] s = snapshot.scores();
-        double[] z = snapshot.realisedZ();
-        oldest = 0;
-        size = 0;
-        for (int k = Math.max(0, s.length - window); k < s.length; k++) {
-            put(s[k], Math.max(-Z_CLIP, Math.min(Z_CLIP, z[k])));
-        }
-    }
-
-    private void put(double score, double z) {
-        int slot;
-        if (size < window) {
-            slot = (oldest + size) % window;
-            size++;
-        } else {
-            slot = oldest;
-            oldest = (oldest + 1) % window;
-        }
-        scores[slot] = score;
-        realisedZ[slot] = z;
+        pairs.restore(snapshot.scores(), snapshot.realisedZ(),
+                (s, z) -> pairs.push(s, Math.max(-Z_CLIP, Math.min(Z_CLIP, z))));
     }
 }

@@ -45,6 +45,40 @@ class IcTrackerPropertiesTest {
         }
     }
 
+    @Property(tries = 200)
+    void peers_sharing_realised_ranks_give_exactly_the_ic_of_trackers_alone(
+            @ForAll @IntRange(min = 2, max = 30) int window, @ForAll("batches") List<List<Double>> batches,
+            @ForAll @IntRange(min = 0, max = 7) int skipEvery) {
+        IcTracker.Peers peers = new IcTracker.Peers();
+        IcTracker first = new IcTracker(window, 10, 0.02, peers);
+        IcTracker second = new IcTracker(window, 10, 0.02, peers);
+        IcTracker third = new IcTracker(window, 10, 0.02, peers);
+        IcTracker alone = new IcTracker(window, 10, 0.02);
+        int i = 0;
+        for (List<Double> batch : batches) {
+            for (double v : batch) {
+                double realised = Math.round(v * 3 + i % 5) / 4.0;
+                first.add(v, realised);
+                second.add(-v * 0.5 + i % 3, realised);
+                alone.add(-v * 0.5 + i % 3, realised);
+                // the third misses some pairs, so its realised window differs from its peers'
+                if (skipEvery == 0 || i % skipEvery != 0) {
+                    third.add(v * v, realised);
+                }
+                i++;
+            }
+            // alternate which peer ranks first
+            if (i % 2 == 0) {
+                assertThat(first.onlineIc()).isEqualTo(fromScratch(first.snapshot()));
+                assertThat(second.onlineIc()).isEqualTo(alone.onlineIc());
+            } else {
+                assertThat(second.onlineIc()).isEqualTo(alone.onlineIc());
+                assertThat(first.onlineIc()).isEqualTo(fromScratch(first.snapshot()));
+            }
+            assertThat(third.onlineIc()).isEqualTo(fromScratch(third.snapshot()));
+        }
+    }
+
     @Provide
     Arbitrary<List<List<Double>>> batches() {
         Arbitrary<Double> value = Arbitraries.oneOf(

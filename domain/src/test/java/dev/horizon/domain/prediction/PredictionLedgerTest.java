@@ -185,4 +185,34 @@ class PredictionLedgerTest {
                 new double[] {0.0}, new double[] {1.0}, new double[] {0.01}, 1))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void snapshot_lists_the_waiting_predictions_oldest_first_across_the_wrap_and_around_settled_ones() {
+        PredictionLedger ledger = ledger(6);
+        for (int cycle = 0; cycle < 3; cycle++) {
+            Instant t = T.plusSeconds(60L * cycle);
+            ledger.record(t, new int[] {0, 1}, new double[] {cycle * 10, cycle * 10 + 1}, new double[] {0.5, -0.5},
+                    new double[] {100.0, 50.0}, new double[] {0.01, 0.02}, 2);
+            bar(0, t.plusSeconds(300), 101.0);   // symbol 1 never gets its bar
+        }
+        // symbol 0 of cycles 0 and 1 matures; cycle 1's is settled behind symbol 1 of cycle 0, which waits
+        ledger.mature(T.plusSeconds(360), closes, sink);
+        // cycle 3 wraps the ring and evicts symbol 1 of cycle 0
+        ledger.record(T.plusSeconds(180), new int[] {0, 1}, new double[] {30, 31}, new double[] {0.5, -0.5},
+                new double[] {100.0, 50.0}, new double[] {0.01, 0.02}, 2);
+
+        LedgerSnapshot snapshot = ledger.snapshot();
+
+        assertThat(snapshot.raw()).containsExactly(11, 20, 21, 30, 31);
+        assertThat(snapshot.symbols()).containsExactly(1, 0, 1, 0, 1);
+        assertThat(snapshot.predictionTimesMillis()).containsExactly(T.plusSeconds(60).toEpochMilli(),
+                T.plusSeconds(120).toEpochMilli(), T.plusSeconds(120).toEpochMilli(),
+                T.plusSeconds(180).toEpochMilli(), T.plusSeconds(180).toEpochMilli());
+        assertThat(snapshot.closes()).containsExactly(50.0, 100.0, 50.0, 100.0, 50.0);
+        assertThat(snapshot.sigmaH()).containsExactly(0.02, 0.01, 0.02, 0.01, 0.02);
+        assertThat(snapshot.scores()).containsExactly(-0.5, 0.5, -0.5, 0.5, -0.5);
+        assertThat(snapshot.dueTimesMillis()[0]).isEqualTo(T.plusSeconds(360).toEpochMilli());
+        assertThat(snapshot.dropped()).isEqualTo(1);
+        assertThat(snapshot.matured()).isEqualTo(2);
+    }
 }

@@ -31,6 +31,11 @@ final class PaperAccount {
     private long nextFillSeq;
     private final TreeMap<Symbol, Holding> holdings;
     private final LinkedHashMap<ClientOrderId, WorkingOrder> orders;
+    /**
+     * The open ones among {@link #orders}, in the same order: every step, reservation and
+     * {@code openOrders()} walks these, and the history of closed orders grows without bound.
+     */
+    private final LinkedHashMap<ClientOrderId, WorkingOrder> open;
     private final List<Fill> fills;
 
     PaperAccount(BigDecimal cash, long nextOrderSeq, long nextFillSeq, Map<Symbol, Holding> holdings,
@@ -40,7 +45,8 @@ final class PaperAccount {
         this.nextFillSeq = nextFillSeq;
         this.holdings = new TreeMap<>(holdings);
         this.orders = new LinkedHashMap<>();
-        orders.forEach(o -> this.orders.put(o.order().clientOrderId(), o));
+        this.open = new LinkedHashMap<>();
+        orders.forEach(this::put);
         this.fills = new ArrayList<>(fills);
     }
 
@@ -77,6 +83,14 @@ final class PaperAccount {
         return Collections.unmodifiableCollection(orders.values());
     }
 
+    /**
+     * The orders not yet in a terminal status, oldest first, as {@link #orders()} lists them (a
+     * live view: copy it to update while iterating).
+     */
+    Collection<WorkingOrder> openOrders() {
+        return Collections.unmodifiableCollection(open.values());
+    }
+
     WorkingOrder order(ClientOrderId id) {
         return orders.get(id);
     }
@@ -98,7 +112,14 @@ final class PaperAccount {
 
     /** Stores {@code order}, new or updated. */
     void put(WorkingOrder order) {
-        orders.put(order.order().clientOrderId(), order);
+        ClientOrderId id = order.order().clientOrderId();
+        orders.put(id, order);
+        // an order that closes leaves the index; one that is open keeps its first position, as in orders
+        if (order.isOpen()) {
+            open.put(id, order);
+        } else {
+            open.remove(id);
+        }
     }
 
     /** Books {@code fill}: cash by its exact cash delta, the position by its signed quantity. */

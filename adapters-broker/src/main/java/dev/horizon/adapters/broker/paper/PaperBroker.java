@@ -184,7 +184,7 @@ public final class PaperBroker implements BrokerPort, AutoCloseable {
     public List<Order> openOrders() {
         return transact(tx -> {
             tx.step(Set.of(), false);
-            return account.orders().stream().filter(WorkingOrder::isOpen).map(WorkingOrder::order).toList();
+            return account.openOrders().stream().map(WorkingOrder::order).toList();
         });
     }
 
@@ -273,7 +273,7 @@ public final class PaperBroker implements BrokerPort, AutoCloseable {
 
         Map<Symbol, Quote> stepOrThrow(Set<Symbol> extra) {
             Set<Symbol> symbols = new TreeSet<>(extra);
-            account.orders().stream().filter(WorkingOrder::isOpen).forEach(w -> symbols.add(w.order().symbol()));
+            account.openOrders().forEach(w -> symbols.add(w.order().symbol()));
             if (symbols.isEmpty()) {
                 return Map.of();
             }

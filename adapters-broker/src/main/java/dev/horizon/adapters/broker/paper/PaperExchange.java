@@ -106,10 +106,7 @@ final class PaperExchange {
      */
     boolean process(PaperAccount account, Map<Symbol, Quote> quotes, Instant now, MarketCalendar calendar) {
         boolean changed = false;
-        for (WorkingOrder working : List.copyOf(account.orders())) {
-            if (!working.isOpen()) {
-                continue;
-            }
+        for (WorkingOrder working : List.copyOf(account.openOrders())) {
             Order order = working.order();
             if (order.timeInForce() == TimeInForce.DAY
                     && calendar.sessionDay(now).isAfter(calendar.sessionDay(order.createdAt()))) {
@@ -189,7 +186,7 @@ final class PaperExchange {
     /** What open buys other than {@code except} hold back from cash. */
     private BigDecimal reservedByOpenBuys(PaperAccount account, Order except) {
         BigDecimal total = BigDecimal.ZERO;
-        for (WorkingOrder w : account.orders()) {
+        for (WorkingOrder w : account.openOrders()) {
             if (w.isOpenBuy() && (except == null || !w.order().clientOrderId().equals(except.clientOrderId()))) {
                 total = total.add(reservation(w.order().remainingQuantity(), w.reservePrice(), w.filledNotional(),
                         w.feesCharged()));
@@ -207,7 +204,7 @@ final class PaperExchange {
 
     private static BigDecimal openSellQuantity(PaperAccount account, Symbol symbol) {
         BigDecimal total = BigDecimal.ZERO;
-        for (WorkingOrder w : account.orders()) {
+        for (WorkingOrder w : account.openOrders()) {
             if (w.isOpenSell() && w.order().symbol().equals(symbol)) {
                 total = total.add(w.order().remainingQuantity());
             }

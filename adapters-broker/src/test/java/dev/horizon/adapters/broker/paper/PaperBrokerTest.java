@@ -244,6 +244,24 @@ class PaperBrokerTest extends BrokerPortContract {
         assertThat(paper.openOrders()).extracting(Order::clientOrderId).containsExactly(gtc.clientOrderId());
     }
 
+    @Test
+    void open_orders_are_the_resting_ones_oldest_first_whatever_closed_in_between() {
+        PaperBroker paper = paper(config());
+        Order first = paper.submit(limitOrder(AAPL, OrderSide.BUY, "1", "90.00", TimeInForce.GTC));
+        Order second = paper.submit(limitOrder(AAPL, OrderSide.BUY, "1", "91.00", TimeInForce.GTC));
+        Order filled = paper.submit(limitOrder(AAPL, OrderSide.BUY, "1", "110.00", TimeInForce.GTC));
+        Order third = paper.submit(limitOrder(AAPL, OrderSide.BUY, "1", "92.00", TimeInForce.GTC));
+        paper.cancel(second.clientOrderId());
+        Order fourth = paper.submit(limitOrder(AAPL, OrderSide.BUY, "1", "93.00", TimeInForce.GTC));
+
+        assertThat(filled.status()).isEqualTo(OrderStatus.FILLED);
+        assertThat(paper.openOrders()).extracting(Order::clientOrderId)
+                .containsExactly(first.clientOrderId(), third.clientOrderId(), fourth.clientOrderId());
+        paper.cancel(first.clientOrderId());
+        assertThat(paper.openOrders()).extracting(Order::clientOrderId)
+                .containsExactly(third.clientOrderId(), fourth.clientOrderId());
+    }
+
     // ---------------------------------------------------------------- partial fills
 
     @Test
