@@ -165,7 +165,7 @@ final class PredictionStage {
         for (int u = 0; u < symbols; u++) {
             lastBarMillis[u] = bars.lastBarMillis(u);
             if (eligible[u] && needsFeatures) {
-                calculator.compute(bars.series(u), features[u]);
+                calculator.compute(bars.window(u), features[u]);
                 featuresReady[u] = true;
             }
         }

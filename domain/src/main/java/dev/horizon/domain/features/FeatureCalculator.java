@@ -36,7 +36,9 @@ import java.util.Objects;
  * SMA and std passes are shared between features, the EMAs are evaluated as algebraically
  * identical dot products with weights cached per history length (a new length recomputes them in
  * O(n); the steady state, {@code engine.history_bars}, reuses them), and a call allocates nothing
- * once the scratch buffers have grown to the history length. An instance is not thread-safe: use
+ * once the scratch buffers have grown to the history length. Live, the engine hands a
+ * {@link BarWindow} per symbol, which keeps what does not change between cycles (the one-bar
+ * returns, the 52-week extremes) and saves copying the series. An instance is not thread-safe: use
  * one per thread.
  */
 public final class FeatureCalculator {
@@ -115,28 +117,68 @@ public final class FeatureCalculator {
         checkRange(low, "low", from, n);
         checkRange(close, "close", from, n);
         checkRange(volume, "volume", from, n);
+        checkRow(out);
+        if (evaluate(high, low, close, volume, null, from, n, out)) {
+            range52w(close, n, from + n - 1, close[from + n - 1], out);
+        }
+    }
+
+    /**
+     * Features at the newest bar of a {@link BarWindow}, over all the bars it holds: the same
+     * numbers, bit for bit, as {@link #compute(BarSeries, double[])} on its series, at a lower cost
+     * per call — nothing is copied, the one-bar returns are the window's, and the 52-week range is
+     * read off its running maximum and minimum instead of a 252-bar scan. Syncs the window first.
+     *
+     * @param out receives {@link FeatureLibrary#size()} values indexed as {@link FeatureLibrary#names()}
+     */
+    public void compute(BarWindow window, double[] out) {
+        window.sync();
+        checkRow(out);
+        int n = window.size();
+        int from = window.begin();
+        double[] close = window.closes();
+        if (evaluate(window.highs(), window.lows(), close, window.volumes(), window.simpleReturns(), from, n, out)
+                && n >= 20) {
+            double ct = close[from + n - 1];
+            double min = window.minClose52w();
+            out[Feature.CLOSE_TO_HIGH_52W.ordinal()] = ct / window.maxClose52w();
+            out[Feature.CLOSE_TO_LOW_52W.ordinal()] = min == 0.0 ? Double.NaN : ct / min;
+        }
+    }
+
+    private static void checkRow(double[] out) {
         if (out.length < FeatureLibrary.size()) {
             throw new IllegalArgumentException("feature row holds " + out.length + " values, the library has "
                     + FeatureLibrary.size());
         }
+    }
+
+    /**
+     * Every feature but the 52-week range, at bar {@code from + n − 1} over {@code [from, from + n)}.
+     *
+     * @param simpleReturns one-bar simple returns by bar index, or null to compute them here
+     * @return false when there are no bars (the row is all NaN)
+     */
+    private boolean evaluate(double[] high, double[] low, double[] close, double[] volume, double[] simpleReturns,
+                             int from, int n, double[] out) {
         Arrays.fill(out, 0, FeatureLibrary.size(), Double.NaN);
         if (n == 0) {
-            return;
+            return false;
         }
         int t = from + n - 1;
         double ct = close[t];
 
-        returnsMomentumAndVolatility(close, n, t, out);
+        returnsMomentumAndVolatility(close, simpleReturns, n, t, out);
         rsi(close, from, n, t, out);
         movingAveragesAndBands(close, n, t, ct, out);
         macd(close, from, n, t, out);
         atr(high, low, close, from, n, t, out);
         volume(volume, n, t, out);
-        range52w(close, n, t, ct, out);
         out[Feature.HIGH_LOW_RANGE.ordinal()] = (high[t] - low[t]) / ct;
+        return true;
     }
 
-    private void returnsMomentumAndVolatility(double[] c, int n, int t, double[] out) {
+    private void returnsMomentumAndVolatility(double[] c, double[] simpleReturns, int n, int t, double[] out) {
         double ct = c[t];
         if (n >= 2) {
             out[Feature.RET_1D.ordinal()] = ct / c[t - 1] - 1.0;
@@ -160,8 +202,14 @@ public final class FeatureCalculator {
         // One-bar returns, newest first, computed once for all four vol windows.
         int m = Math.min(n - 1, MAX_RETURNS);
         double[] r = returns;
-        for (int j = 0; j < m; j++) {
-            r[j] = c[t - j] / c[t - j - 1] - 1.0;
+        if (simpleReturns == null) {
+            for (int j = 0; j < m; j++) {
+                r[j] = c[t - j] / c[t - j - 1] - 1.0;
+            }
+        } else {
+            for (int j = 0; j < m; j++) {
+                r[j] = simpleReturns[t - j];
+            }
         }
         // Running sums give every window's mean in one pass.
         double sum = 0.0;
