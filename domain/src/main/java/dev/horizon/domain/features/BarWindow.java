@@ -6,9 +6,10 @@ import java.util.Objects;
 
 /**
  * The bars of one {@link BarSeries} as contiguous arrays, with what the feature library derives
- * from each bar kept per bar instead of recomputed every cycle: the one-bar simple return and the
- * running maximum and minimum close of the 52-week window.
- * {@link FeatureCalculator#compute(BarWindow, double[])} reads it and gives exactly what it gives
+ * from each bar kept per bar instead of recomputed every cycle: the one-bar simple return, the
+ * natural logs of each channel (computed on first use), and the running maximum and minimum close
+ * of the 52-week window. {@link FeatureCalculator#compute(BarWindow, double[])} and
+ * {@link SequenceWindow#fill(BarWindow, float[], int)} read it; both give exactly what they give
  * for the series itself.
  *
  * <p>The window follows its series by itself: {@link #sync()} (called by those readers) appends
@@ -30,6 +31,8 @@ public final class BarWindow {
     private final BarSeries series;
     private final int capacity;
     private final double[][] values = new double[SequenceChannel.values().length][];
+    /** Natural log of each channel value, NaN until first asked for. */
+    private final double[][] logs = new double[SequenceChannel.values().length][];
     /** C_i / C_{i−1} − 1; NaN for the oldest bar of a rebuild, whose predecessor is not held. */
     private final double[] simpleReturn;
     private int begin;
@@ -55,6 +58,7 @@ public final class BarWindow {
         int length = 2 * capacity;
         for (int c = 0; c < values.length; c++) {
             values[c] = new double[length];
+            logs[c] = new double[length];
         }
         this.simpleReturn = new double[length];
     }
@@ -140,6 +144,17 @@ public final class BarWindow {
         return simpleReturn;
     }
 
+    /** ln of a channel's value at array index {@code i}, computed once per bar and channel. */
+    double log(SequenceChannel channel, int i) {
+        double[] l = logs[channel.ordinal()];
+        double v = l[i];
+        if (Double.isNaN(v)) {
+            v = Math.log(values[channel.ordinal()][i]);
+            l[i] = v;
+        }
+        return v;
+    }
+
     /** The largest close of the newest {@code min(size, 252)} bars. @throws IllegalStateException when empty */
     double maxClose52w() {
         requireBars();
@@ -185,6 +200,9 @@ public final class BarWindow {
         double c = series.close(i);
         close[at] = c;
         volume[at] = series.volume(i);
+        for (double[] l : logs) {
+            l[at] = Double.NaN;
+        }
         // The same expression FeatureCalculator evaluates over plain arrays, so the same bits.
         simpleReturn[at] = end > begin ? c / close[at - 1] - 1.0 : Double.NaN;
         end++;
@@ -200,6 +218,7 @@ public final class BarWindow {
         int n = end - begin;
         for (int c = 0; c < values.length; c++) {
             System.arraycopy(values[c], begin, values[c], 0, n);
+            System.arraycopy(logs[c], begin, logs[c], 0, n);
         }
         System.arraycopy(simpleReturn, begin, simpleReturn, 0, n);
         begin = 0;

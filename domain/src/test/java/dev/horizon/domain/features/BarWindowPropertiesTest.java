@@ -6,13 +6,16 @@ import dev.horizon.domain.market.Bar;
 import dev.horizon.domain.market.BarSeries;
 import dev.horizon.domain.market.Symbol;
 import java.time.Instant;
+import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
 
 /**
  * The incremental path (a {@link BarWindow} kept in step with its series) gives exactly — to the
- * bit, NaN where NaN — what recomputing from the series' window gives, for every feature: over random series with gaps in time, bursts of several bars per cycle
+ * bit, NaN where NaN — what recomputing from the series' window gives, for every feature and every
+ * sequence normalisation: over random series with gaps in time, bursts of several bars per cycle
  * and bursts longer than the ring, short histories (the NaN rules), rings shorter than the 52-week
  * window, ties and plateaus (prices on a tick grid) and zero volumes.
  */
@@ -38,6 +41,70 @@ class BarWindowPropertiesTest {
             new FeatureCalculator().compute(series, expected);
             assertThat(actual).as("capacity %d, step %d, %d bars held", capacity, step, series.size())
                     .containsExactly(expected);
+        }
+    }
+
+    @Property(tries = 100)
+    void incremental_sequence_windows_equal_the_series_windows_to_the_bit(
+            @ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int length) {
+        Random random = new Random(seed);
+        int capacity = Math.max(length, CAPACITIES[random.nextInt(CAPACITIES.length)]);
+        Market market = new Market(random);
+        BarSeries series = new BarSeries(SYMBOL, capacity);
+        BarWindow window = new BarWindow(series);
+        List<SequenceChannel> channels = List.of(SequenceChannel.values());
+        SequenceNormalization[] modes = SequenceNormalization.values();
+        SequenceWindow[] fromWindow = new SequenceWindow[modes.length];
+        SequenceWindow[] fromSeries = new SequenceWindow[modes.length];
+        for (int m = 0; m < modes.length; m++) {
+            fromWindow[m] = new SequenceWindow(length, channels, modes[m]);
+            fromSeries[m] = new SequenceWindow(length, channels, modes[m]);
+        }
+        int width = fromWindow[0].width();
+        float[] actual = new float[width + 3];
+        float[] expected = new float[width + 3];
+        int steps = 30 + random.nextInt(300);
+        for (int step = 0; step < steps; step++) {
+            market.advance(series, capacity);
+            for (int m = 0; m < modes.length; m++) {
+                boolean got = fromWindow[m].fill(window, actual, 3);
+                boolean want = fromSeries[m].fill(series, expected, 3);
+                assertThat(got).as("%s, step %d", modes[m], step).isEqualTo(want);
+                if (want) {
+                    for (int i = 3; i < width + 3; i++) {
+                        assertThat(Float.floatToRawIntBits(actual[i]))
+                                .as("%s, step %d, value %d: %s vs %s", modes[m], step, i, actual[i], expected[i])
+                                .isEqualTo(Float.floatToRawIntBits(expected[i]));
+                    }
+                }
+            }
+        }
+    }
+
+    @Property(tries = 30)
+    void log_returns_on_a_fine_tick_grid_equal_the_plain_logarithm(@ForAll long seed) {
+        // Many values within a few ticks of the anchor: the closest to float rounding boundaries.
+        Random random = new Random(seed);
+        BarSeries series = new BarSeries(SYMBOL, 64);
+        BarWindow window = new BarWindow(series);
+        SequenceWindow incremental = SequenceWindow.of(64, SequenceWindow.DEFAULT_CHANNELS, "log_returns");
+        SequenceWindow plain = SequenceWindow.of(64, SequenceWindow.DEFAULT_CHANNELS, "log_returns");
+        float[] actual = new float[incremental.width()];
+        float[] expected = new float[incremental.width()];
+        Instant t = Instant.parse("2024-01-02T00:00:00Z");
+        double price = 1 + random.nextInt(5000);
+        for (int bar = 0; bar < 2000; bar++) {
+            t = t.plusSeconds(60);
+            double open = price;
+            price = Math.max(0.0001, price + 0.0001 * (random.nextInt(7) - 3));
+            double high = Math.max(open, price) + 0.0001 * random.nextInt(3);
+            double low = Math.max(0.0001, Math.min(open, price) - 0.0001 * random.nextInt(3));
+            series.add(new Bar(SYMBOL, t, open, high, low, price, 1000 + random.nextInt(3)));
+            if (series.size() == 64) {
+                assertThat(incremental.fill(window, actual, 0)).isTrue();
+                assertThat(plain.fill(series, expected, 0)).isTrue();
+                assertThat(actual).as("bar %d", bar).containsExactly(expected);
+            }
         }
     }
 
