@@ -258,11 +258,11 @@ public final class FeatureCalculator {
             int i = t - j;
             // The first bar of the history has no predecessor: its change counts as 0.
             double d = i == from ? 0.0 : c[i] - c[i - 1];
-            if (d > 0) {
-                gains += d;
-            } else {
-                losses -= d;
-            }
+            // Selects, not branches: up and down bars alternate at random, a branch would mispredict.
+            // Adding or subtracting 0.0 leaves a sum as it is, so these are the branch's numbers.
+            boolean up = d > 0;
+            gains += up ? d : 0.0;
+            losses -= up ? 0.0 : d;
             if (j == 6) {
                 out[Feature.RSI_7.ordinal()] = rsi(gains / 7, losses / 7);
             } else if (j == 13) {
@@ -326,25 +326,36 @@ public final class FeatureCalculator {
         double ct = c[t];
         double m0 = 0.0;
         double m1 = 0.0;
+        double m2 = 0.0;
+        double m3 = 0.0;
         double s0 = 0.0;
         double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
         int k = 0;
-        // Two accumulators per sum keep two independent add chains in flight.
-        for (; k + 1 < n; k += 2) {
+        // Four accumulators per sum keep eight independent add chains in flight: the loop is then
+        // bound by loads and multiplies, not by the latency of one addition after another.
+        for (; k + 3 < n; k += 4) {
             double x0 = c[from + k] - ct;
             double x1 = c[from + k + 1] - ct;
+            double x2 = c[from + k + 2] - ct;
+            double x3 = c[from + k + 3] - ct;
             m0 += d[k] * x0;
             s0 += w[k] * x0;
             m1 += d[k + 1] * x1;
             s1 += w[k + 1] * x1;
+            m2 += d[k + 2] * x2;
+            s2 += w[k + 2] * x2;
+            m3 += d[k + 3] * x3;
+            s3 += w[k + 3] * x3;
         }
-        if (k < n) {
+        for (; k < n; k++) {
             double x0 = c[from + k] - ct;
             m0 += d[k] * x0;
             s0 += w[k] * x0;
         }
-        double macd = m0 + m1;
-        double signal = s0 + s1;
+        double macd = (m0 + m1) + (m2 + m3);
+        double signal = (s0 + s1) + (s2 + s3);
         out[Feature.MACD.ordinal()] = macd;
         out[Feature.MACD_SIGNAL.ordinal()] = signal;
         out[Feature.MACD_HIST.ordinal()] = macd - signal;
