@@ -249,34 +249,30 @@ public final class SequenceWindow {
 
     /**
      * {@code (float) ln(p / anchor)} for every bar of the window — the very float the plain form
-     * gives — from the window's cached logarithms: d = ln p − ln anchor differs from
-     * {@code Math.log(p / anchor)} by at most ε = 2⁻⁵²(|ln p| + |ln anchor|) + 2⁻⁵²|d| + 2⁻⁵³
-     * (one ulp per logarithm, the rounding of the division and of the difference); the bound used
-     * below is more than three times that. When every number within it narrows to the same float,
-     * that float is the answer; otherwise (a value within ~10⁻¹⁴ of a float rounding boundary,
-     * about 1 in 10⁴, or a value that is not finite) the plain form is evaluated.
+     * gives — from the window's cached logarithms. d = ln p − ln anchor differs from
+     * {@code Math.log(p / anchor)} by at most 2⁻⁵²(|ln p| + |ln anchor|) + 2⁻⁵²|d| + 2⁻⁵³ (one ulp
+     * per logarithm, the roundings of the division and of the difference); for |d| &lt; 8, where
+     * |ln p| ≤ |ln anchor| + 8, that is below a third of ε = 10⁻¹⁵(2|ln anchor| + 17), one bound for
+     * the whole channel. When every number within ε of d narrows to the same float, that float is
+     * the answer; otherwise (a value within ~10⁻¹⁴ of a float rounding boundary, about 1 in 10⁴; a
+     * ratio beyond e⁸; a value that is not finite) the plain form is evaluated.
      */
     private boolean logReturns(BarWindow bars, SequenceChannel channel, int first, double anchor, float[] dst,
                                int out, int stride) {
         double[] src = bars.values(channel);
-        int anchorAt = first;
-        double logAnchor = channel.isPrice()
-                ? bars.log(SequenceChannel.CLOSE, anchorAt)
-                : bars.log(SequenceChannel.VOLUME, anchorAt);
-        double absLogAnchor = Math.abs(logAnchor);
+        double logAnchor = bars.log(channel.isPrice() ? SequenceChannel.CLOSE : SequenceChannel.VOLUME, first);
+        double eps = 1e-15 * (2 * Math.abs(logAnchor) + 17.0);
         for (int k = 0; k < length; k++) {
             int i = first + k;
             double p = src[i];
-            double lp = bars.log(channel, i);
-            double d = lp - logAnchor;
-            double eps = 1e-15 * (Math.abs(lp) + absLogAnchor + Math.abs(d) + 1.0);
+            double d = bars.log(channel, i) - logAnchor;
             float v;
             if (p == anchor) {
                 v = 0f; // ln 1, exactly
             } else {
                 float lo = (float) (d - eps);
-                // lo == hi fails for NaN; the 700 keeps p / anchor clear of overflow and underflow
-                v = lo == (float) (d + eps) && Math.abs(d) < 700 ? lo : (float) Math.log(p / anchor);
+                // lo == hi fails for NaN
+                v = lo == (float) (d + eps) && Math.abs(d) < 8 ? lo : (float) Math.log(p / anchor);
             }
             if (!Float.isFinite(v)) {
                 return false;
