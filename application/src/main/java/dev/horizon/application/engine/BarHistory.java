@@ -1,6 +1,7 @@
 package dev.horizon.application.engine;
 
 import dev.horizon.application.port.MarketDataPort;
+import dev.horizon.domain.features.BarWindow;
 import dev.horizon.domain.market.Bar;
 import dev.horizon.domain.market.BarSeries;
 import dev.horizon.domain.market.Symbol;
@@ -21,6 +22,8 @@ final class BarHistory implements CloseLookup {
 
     private final List<Symbol> universe;
     private final BarSeries[] series;
+    /** The feature library's incremental view of each series (it follows its series on use). */
+    private final BarWindow[] windows;
     private final Duration barInterval;
     private final int capacity;
     /** Close time (epoch ms) and close of each symbol's newest bar: maturation asks for these most. */
@@ -33,11 +36,13 @@ final class BarHistory implements CloseLookup {
         this.capacity = capacity;
         this.barInterval = barInterval;
         this.series = new BarSeries[universe.size()];
+        this.windows = new BarWindow[universe.size()];
         this.newestMillis = new long[universe.size()];
         this.newestClose = new double[universe.size()];
         Arrays.fill(newestMillis, Long.MIN_VALUE);
         for (int i = 0; i < series.length; i++) {
             series[i] = new BarSeries(universe.get(i), capacity);
+            windows[i] = new BarWindow(series[i]);
         }
     }
 
@@ -81,6 +86,14 @@ final class BarHistory implements CloseLookup {
 
     BarSeries series(int symbol) {
         return series[symbol];
+    }
+
+    /**
+     * The symbol's bars for the feature library and the sequence windows: the same bars as
+     * {@link #series(int)}, with what is derived per bar kept between cycles.
+     */
+    BarWindow window(int symbol) {
+        return windows[symbol];
     }
 
     /** True when the symbol's newest bar closed exactly at {@code t} (it has data this cycle). */

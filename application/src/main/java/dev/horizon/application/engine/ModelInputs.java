@@ -72,7 +72,7 @@ final class ModelInputs {
             }
             boolean complete = columns != null
                     ? featuresReady[u] && FeatureLibrary.gather(features[u], columns, batch, rows * width)
-                    : window.fill(bars.series(u), batch, rows * width);
+                    : window.fill(bars.window(u), batch, rows * width);
             if (complete) {
                 batchSymbols[rows++] = u;
             } else {

@@ -193,7 +193,7 @@ final class PredictionStage {
             lastBarMillis[u] = bars.lastBarMillis(u);
             featuresReady[u] = false;
             if (eligible[u] && needsFeatures) {
-                calculator.compute(bars.series(u), features[u]);
+                calculator.compute(bars.window(u), features[u]);
                 featuresReady[u] = true;
             }
         }

@@ -36,7 +36,9 @@ import java.util.Objects;
  * SMA and std passes are shared between features, the EMAs are evaluated as algebraically
  * identical dot products with weights cached per history length (a new length recomputes them in
  * O(n); the steady state, {@code engine.history_bars}, reuses them), and a call allocates nothing
- * once the scratch buffers have grown to the history length. An instance is not thread-safe: use
+ * once the scratch buffers have grown to the history length. Live, the engine hands a
+ * {@link BarWindow} per symbol, which keeps what does not change between cycles (the one-bar
+ * returns, the 52-week extremes) and saves copying the series. An instance is not thread-safe: use
  * one per thread.
  */
 public final class FeatureCalculator {
@@ -115,28 +117,68 @@ public final class FeatureCalculator {
         checkRange(low, "low", from, n);
         checkRange(close, "close", from, n);
         checkRange(volume, "volume", from, n);
+        checkRow(out);
+        if (evaluate(high, low, close, volume, null, from, n, out)) {
+            range52w(close, n, from + n - 1, close[from + n - 1], out);
+        }
+    }
+
+    /**
+     * Features at the newest bar of a {@link BarWindow}, over all the bars it holds: the same
+     * numbers, bit for bit, as {@link #compute(BarSeries, double[])} on its series, at a lower cost
+     * per call — nothing is copied, the one-bar returns are the window's, and the 52-week range is
+     * read off its running maximum and minimum instead of a 252-bar scan. Syncs the window first.
+     *
+     * @param out receives {@link FeatureLibrary#size()} values indexed as {@link FeatureLibrary#names()}
+     */
+    public void compute(BarWindow window, double[] out) {
+        window.sync();
+        checkRow(out);
+        int n = window.size();
+        int from = window.begin();
+        double[] close = window.closes();
+        if (evaluate(window.highs(), window.lows(), close, window.volumes(), window.simpleReturns(), from, n, out)
+                && n >= 20) {
+            double ct = close[from + n - 1];
+            double min = window.minClose52w();
+            out[Feature.CLOSE_TO_HIGH_52W.ordinal()] = ct / window.maxClose52w();
+            out[Feature.CLOSE_TO_LOW_52W.ordinal()] = min == 0.0 ? Double.NaN : ct / min;
+        }
+    }
+
+    private static void checkRow(double[] out) {
         if (out.length < FeatureLibrary.size()) {
             throw new IllegalArgumentException("feature row holds " + out.length + " values, the library has "
                     + FeatureLibrary.size());
         }
+    }
+
+    /**
+     * Every feature but the 52-week range, at bar {@code from + n − 1} over {@code [from, from + n)}.
+     *
+     * @param simpleReturns one-bar simple returns by bar index, or null to compute them here
+     * @return false when there are no bars (the row is all NaN)
+     */
+    private boolean evaluate(double[] high, double[] low, double[] close, double[] volume, double[] simpleReturns,
+                             int from, int n, double[] out) {
         Arrays.fill(out, 0, FeatureLibrary.size(), Double.NaN);
         if (n == 0) {
-            return;
+            return false;
         }
         int t = from + n - 1;
         double ct = close[t];
 
-        returnsMomentumAndVolatility(close, n, t, out);
+        returnsMomentumAndVolatility(close, simpleReturns, n, t, out);
         rsi(close, from, n, t, out);
         movingAveragesAndBands(close, n, t, ct, out);
         macd(close, from, n, t, out);
         atr(high, low, close, from, n, t, out);
         volume(volume, n, t, out);
-        range52w(close, n, t, ct, out);
         out[Feature.HIGH_LOW_RANGE.ordinal()] = (high[t] - low[t]) / ct;
+        return true;
     }
 
-    private void returnsMomentumAndVolatility(double[] c, int n, int t, double[] out) {
+    private void returnsMomentumAndVolatility(double[] c, double[] simpleReturns, int n, int t, double[] out) {
         double ct = c[t];
         if (n >= 2) {
             out[Feature.RET_1D.ordinal()] = ct / c[t - 1] - 1.0;
@@ -160,8 +202,14 @@ public final class FeatureCalculator {
         // One-bar returns, newest first, computed once for all four vol windows.
         int m = Math.min(n - 1, MAX_RETURNS);
         double[] r = returns;
-        for (int j = 0; j < m; j++) {
-            r[j] = c[t - j] / c[t - j - 1] - 1.0;
+        if (simpleReturns == null) {
+            for (int j = 0; j < m; j++) {
+                r[j] = c[t - j] / c[t - j - 1] - 1.0;
+            }
+        } else {
+            for (int j = 0; j < m; j++) {
+                r[j] = simpleReturns[t - j];
+            }
         }
         // Running sums give every window's mean in one pass.
         double sum = 0.0;
@@ -210,11 +258,11 @@ public final class FeatureCalculator {
             int i = t - j;
             // The first bar of the history has no predecessor: its change counts as 0.
             double d = i == from ? 0.0 : c[i] - c[i - 1];
-            if (d > 0) {
-                gains += d;
-            } else {
-                losses -= d;
-            }
+            // Selects, not branches: up and down bars alternate at random, a branch would mispredict.
+            // Adding or subtracting 0.0 leaves a sum as it is, so these are the branch's numbers.
+            boolean up = d > 0;
+            gains += up ? d : 0.0;
+            losses -= up ? 0.0 : d;
             if (j == 6) {
                 out[Feature.RSI_7.ordinal()] = rsi(gains / 7, losses / 7);
             } else if (j == 13) {
@@ -278,25 +326,36 @@ public final class FeatureCalculator {
         double ct = c[t];
         double m0 = 0.0;
         double m1 = 0.0;
+        double m2 = 0.0;
+        double m3 = 0.0;
         double s0 = 0.0;
         double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
         int k = 0;
-        // Two accumulators per sum keep two independent add chains in flight.
-        for (; k + 1 < n; k += 2) {
+        // Four accumulators per sum keep eight independent add chains in flight: the loop is then
+        // bound by loads and multiplies, not by the latency of one addition after another.
+        for (; k + 3 < n; k += 4) {
             double x0 = c[from + k] - ct;
             double x1 = c[from + k + 1] - ct;
+            double x2 = c[from + k + 2] - ct;
+            double x3 = c[from + k + 3] - ct;
             m0 += d[k] * x0;
             s0 += w[k] * x0;
             m1 += d[k + 1] * x1;
             s1 += w[k + 1] * x1;
+            m2 += d[k + 2] * x2;
+            s2 += w[k + 2] * x2;
+            m3 += d[k + 3] * x3;
+            s3 += w[k + 3] * x3;
         }
-        if (k < n) {
+        for (; k < n; k++) {
             double x0 = c[from + k] - ct;
             m0 += d[k] * x0;
             s0 += w[k] * x0;
         }
-        double macd = m0 + m1;
-        double signal = s0 + s1;
+        double macd = (m0 + m1) + (m2 + m3);
+        double signal = (s0 + s1) + (s2 + s3);
         out[Feature.MACD.ordinal()] = macd;
         out[Feature.MACD_SIGNAL.ordinal()] = signal;
         out[Feature.MACD_HIST.ordinal()] = macd - signal;

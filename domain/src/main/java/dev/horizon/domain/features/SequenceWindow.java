@@ -122,7 +122,7 @@ public final class SequenceWindow {
             }
             System.arraycopy(history, first, raw, c * length, length);
         }
-        return normalize(series.close(first), series.volume(first), dst, offset);
+        return normalize(null, 0, series.close(first), series.volume(first), dst, offset);
     }
 
     /**
@@ -160,26 +160,52 @@ public final class SequenceWindow {
                 anchorVolume = src[first];
             }
         }
-        return normalize(close[first], anchorVolume, dst, offset);
+        return normalize(null, 0, close[first], anchorVolume, dst, offset);
     }
 
-    private boolean normalize(double anchorClose, double anchorVolume, float[] dst, int offset) {
+    /**
+     * Like {@link #fill(BarSeries, float[], int)} from a {@link BarWindow} of the series, with the
+     * same result to the bit and less work: the window is read in place, and {@code log_returns}
+     * take each bar's logarithm once for every window it appears in (see {@link #logReturns(BarWindow,
+     * SequenceChannel, int, double, float[], int, int)}). Syncs the window first.
+     */
+    public boolean fill(BarWindow window, float[] dst, int offset) {
+        checkDestination(dst, offset);
+        window.sync();
+        int n = window.size();
+        if (n < length) {
+            return false;
+        }
+        int first = window.begin() + n - length;
+        return normalize(window, first, window.closes()[first], window.volumes()[first], dst, offset);
+    }
+
+    /**
+     * Normalises the window into {@code dst}: from {@code raw} (channel-major) when {@code bars}
+     * is null, else straight from the bar window's arrays starting at index {@code first}.
+     */
+    private boolean normalize(BarWindow bars, int first, double anchorClose, double anchorVolume, float[] dst,
+                              int offset) {
         int width = channels.length;
         for (int c = 0; c < width; c++) {
-            int base = c * length;
-            boolean price = channels[c].isPrice();
+            SequenceChannel channel = channels[c];
+            double[] src = bars == null ? raw : bars.values(channel);
+            int base = bars == null ? c * length : first;
+            boolean price = channel.isPrice();
             double anchor = price ? anchorClose : anchorVolume;
             int out = offset + c;
             // One loop per mode, so the mode is decided once per channel, not once per value.
             boolean ok = switch (normalization) {
-                case NONE -> copy(base, dst, out, width);
+                case NONE -> copy(src, base, dst, out, width);
                 case RETURNS -> !price && anchor == 0.0
                         ? zero(dst, out, width)
-                        : returns(base, anchor, dst, out, width);
-                case LOG_RETURNS -> !price && (anchor == 0.0 || containsZero(base))
+                        : returns(src, base, anchor, dst, out, width);
+                case LOG_RETURNS -> !price && (anchor == 0.0 || containsZero(src, base))
                         ? zero(dst, out, width)
-                        : logReturns(base, anchor, dst, out, width);
-                case MINMAX -> minmax(base, dst, out, width);
+                        : bars == null
+                        ? logReturns(src, base, anchor, dst, out, width)
+                        : logReturns(bars, channel, first, anchor, dst, out, width);
+                case MINMAX -> minmax(src, base, dst, out, width);
             };
             if (!ok) {
                 return false;
@@ -188,9 +214,9 @@ public final class SequenceWindow {
         return true;
     }
 
-    private boolean copy(int base, float[] dst, int out, int stride) {
+    private boolean copy(double[] src, int base, float[] dst, int out, int stride) {
         for (int k = 0; k < length; k++) {
-            float v = (float) raw[base + k];
+            float v = (float) src[base + k];
             if (!Float.isFinite(v)) {
                 return false;
             }
@@ -199,9 +225,9 @@ public final class SequenceWindow {
         return true;
     }
 
-    private boolean returns(int base, double anchor, float[] dst, int out, int stride) {
+    private boolean returns(double[] src, int base, double anchor, float[] dst, int out, int stride) {
         for (int k = 0; k < length; k++) {
-            float v = (float) (raw[base + k] / anchor - 1.0);
+            float v = (float) (src[base + k] / anchor - 1.0);
             if (!Float.isFinite(v)) {
                 return false;
             }
@@ -210,9 +236,9 @@ public final class SequenceWindow {
         return true;
     }
 
-    private boolean logReturns(int base, double anchor, float[] dst, int out, int stride) {
+    private boolean logReturns(double[] src, int base, double anchor, float[] dst, int out, int stride) {
         for (int k = 0; k < length; k++) {
-            float v = (float) Math.log(raw[base + k] / anchor);
+            float v = (float) Math.log(src[base + k] / anchor);
             if (!Float.isFinite(v)) {
                 return false;
             }
@@ -221,11 +247,46 @@ public final class SequenceWindow {
         return true;
     }
 
-    private boolean minmax(int base, float[] dst, int out, int stride) {
-        double min = raw[base];
-        double max = raw[base];
+    /**
+     * {@code (float) ln(p / anchor)} for every bar of the window — the very float the plain form
+     * gives — from the window's cached logarithms. d = ln p − ln anchor differs from
+     * {@code Math.log(p / anchor)} by at most 2⁻⁵²(|ln p| + |ln anchor|) + 2⁻⁵²|d| + 2⁻⁵³ (one ulp
+     * per logarithm, the roundings of the division and of the difference); for |d| &lt; 8, where
+     * |ln p| ≤ |ln anchor| + 8, that is below a third of ε = 10⁻¹⁵(2|ln anchor| + 17), one bound for
+     * the whole channel. When every number within ε of d narrows to the same float, that float is
+     * the answer; otherwise (a value within ~10⁻¹⁴ of a float rounding boundary, about 1 in 10⁴; a
+     * ratio beyond e⁸; a value that is not finite) the plain form is evaluated.
+     */
+    private boolean logReturns(BarWindow bars, SequenceChannel channel, int first, double anchor, float[] dst,
+                               int out, int stride) {
+        double[] src = bars.values(channel);
+        double logAnchor = bars.log(channel.isPrice() ? SequenceChannel.CLOSE : SequenceChannel.VOLUME, first);
+        double eps = 1e-15 * (2 * Math.abs(logAnchor) + 17.0);
+        for (int k = 0; k < length; k++) {
+            int i = first + k;
+            double p = src[i];
+            double d = bars.log(channel, i) - logAnchor;
+            float v;
+            if (p == anchor) {
+                v = 0f; // ln 1, exactly
+            } else {
+                float lo = (float) (d - eps);
+                // lo == hi fails for NaN
+                v = lo == (float) (d + eps) && Math.abs(d) < 8 ? lo : (float) Math.log(p / anchor);
+            }
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+            dst[out + k * stride] = v;
+        }
+        return true;
+    }
+
+    private boolean minmax(double[] src, int base, float[] dst, int out, int stride) {
+        double min = src[base];
+        double max = src[base];
         for (int k = 1; k < length; k++) {
-            double x = raw[base + k];
+            double x = src[base + k];
             min = Math.min(min, x);
             max = Math.max(max, x);
         }
@@ -234,7 +295,7 @@ public final class SequenceWindow {
             return zero(dst, out, stride);
         }
         for (int k = 0; k < length; k++) {
-            float v = (float) ((raw[base + k] - min) / span);
+            float v = (float) ((src[base + k] - min) / span);
             if (!Float.isFinite(v)) {
                 return false;
             }
@@ -250,9 +311,9 @@ public final class SequenceWindow {
         return true;
     }
 
-    private boolean containsZero(int base) {
+    private boolean containsZero(double[] src, int base) {
         for (int k = 0; k < length; k++) {
-            if (raw[base + k] == 0.0) {
+            if (src[base + k] == 0.0) {
                 return true;
             }
         }

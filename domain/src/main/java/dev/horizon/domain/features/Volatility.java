@@ -60,15 +60,12 @@ public final class Volatility {
             return REFUSED_HISTORY;
         }
         int first = n - 1 - returns;
-        double prev = series.close(first);
-        double cur = series.close(first + 1);
-        double shift = Math.log(cur / prev);
+        // The series keeps each bar's log return: the same Math.log(C_i / C_{i−1}) as below, once per bar.
+        double shift = series.logReturn(first + 1);
         double sum = 0.0;
         double sumSq = 0.0;
         for (int i = first + 2; i < n; i++) {
-            prev = cur;
-            cur = series.close(i);
-            double y = Math.log(cur / prev) - shift;
+            double y = series.logReturn(i) - shift;
             sum += y;
             sumSq += y * y;
         }

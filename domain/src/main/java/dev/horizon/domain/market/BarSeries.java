@@ -25,6 +25,8 @@ public final class BarSeries {
     private final double[] low;
     private final double[] close;
     private final double[] volume;
+    /** ln(C / C_prev) per bar, taken once when the bar arrives (volatility reads 60 per cycle). */
+    private final double[] logReturn;
     private int start;
     private int size;
 
@@ -40,6 +42,7 @@ public final class BarSeries {
         this.low = new double[capacity];
         this.close = new double[capacity];
         this.volume = new double[capacity];
+        this.logReturn = new double[capacity];
     }
 
     /**
@@ -56,6 +59,7 @@ public final class BarSeries {
             throw new IllegalArgumentException("bar for " + symbol + " at " + bar.closeTime()
                     + " does not follow the last bar at " + lastCloseTime());
         }
+        double previousClose = size == 0 ? Double.NaN : close[slot(size - 1)];
         int slot;
         if (size < capacity) {
             slot = (start + size) % capacity;
@@ -70,6 +74,7 @@ public final class BarSeries {
         low[slot] = bar.low();
         close[slot] = bar.close();
         volume[slot] = bar.volume();
+        logReturn[slot] = Math.log(bar.close() / previousClose);
     }
 
     public Symbol symbol() {
@@ -128,6 +133,15 @@ public final class BarSeries {
 
     public double volume(int i) {
         return volume[slot(i)];
+    }
+
+    /**
+     * The one-bar log return of bar i, {@code Math.log(close(i) / close(i − 1))}, computed once when
+     * the bar was added (for i = 0: against the bar before it, if the series ever held one — it may
+     * have been evicted since — else NaN).
+     */
+    public double logReturn(int i) {
+        return logReturn[slot(i)];
     }
 
     /** Copies the closes, oldest first, into {@code dst[0..size)}; returns {@code size()}. */

@@ -123,6 +123,35 @@ class VolatilityTest {
     }
 
     @Test
+    void series_with_cached_log_returns_gives_the_arrays_sigma_to_the_bit_across_ring_wraps() {
+        java.util.Random random = new java.util.Random(42);
+        for (int capacity : new int[] {11, 12, 30, 61, 62, 300}) {
+            Symbol s = Symbol.of("VOL");
+            BarSeries series = new BarSeries(s, capacity);
+            double[] closes = new double[500];
+            Instant t = Instant.parse("2024-03-01T15:00:00Z");
+            double price = 50 + 100 * random.nextDouble();
+            for (int i = 0; i < closes.length; i++) {
+                price = random.nextInt(10) == 0 ? price : price * Math.exp(0.002 * random.nextGaussian());
+                closes[i] = price;
+                t = t.plusSeconds(60L * (1 + random.nextInt(3)));
+                series.add(new Bar(s, t, price, price, price, price, 1000));
+                int held = Math.min(i + 1, capacity);
+                VolatilityEstimate expected = volatility.estimate(
+                        Arrays.copyOfRange(closes, i + 1 - held, i + 1), held);
+                VolatilityEstimate actual = volatility.estimate(series);
+                assertThat(actual.isValid()).as("capacity %d, bar %d", capacity, i).isEqualTo(expected.isValid());
+                if (expected.isValid()) {
+                    assertThat(actual.sigmaBar()).as("capacity %d, bar %d", capacity, i)
+                            .isEqualTo(expected.sigmaBar());
+                } else {
+                    assertThat(actual.refusal()).isEqualTo(expected.refusal());
+                }
+            }
+        }
+    }
+
+    @Test
     void lookback_below_the_minimum_is_a_config_error() {
         assertThatThrownBy(() -> new Volatility(9))
                 .isInstanceOf(IllegalArgumentException.class)

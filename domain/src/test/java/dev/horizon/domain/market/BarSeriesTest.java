@@ -30,6 +30,21 @@ class BarSeriesTest {
     }
 
     @Test
+    void log_return_of_each_bar_is_taken_against_the_bar_before_it_even_after_eviction() {
+        BarSeries series = new BarSeries(S, 3);
+        series.add(bar(0, 100));
+        assertThat(series.logReturn(0)).isNaN();
+        for (int i = 1; i < 5; i++) {
+            series.add(bar(i, 100 + 3 * i));
+        }
+        // held: closes 106, 109, 112; the first one's predecessor (103) has been evicted
+        assertThat(series.logReturn(0)).isEqualTo(Math.log(106 / 103.0));
+        assertThat(series.logReturn(1)).isEqualTo(Math.log(109 / 106.0));
+        assertThat(series.logReturn(2)).isEqualTo(Math.log(112 / 109.0));
+        assertThatThrownBy(() -> series.logReturn(3)).isInstanceOf(IndexOutOfBoundsException.class);
+    }
+
+    @Test
     void copies_values_oldest_first_across_the_wrap() {
         BarSeries series = new BarSeries(S, 4);
         for (int i = 0; i < 6; i++) {
