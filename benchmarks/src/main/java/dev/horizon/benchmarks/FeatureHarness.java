@@ -1,19 +1,11 @@
 package dev.horizon.benchmarks;
 
 import dev.horizon.domain.features.BarWindow;
-import dev.horizon.domain.features.FeatureCalculator;
-import dev.horizon.domain.features.FeatureLibrary;
-import dev.horizon.domain.features.SequenceWindow;
-import dev.horizon.domain.features.Volatility;
-import dev.horizon.domain.market.Bar;
 import dev.horizon.domain.market.BarSeries;
-import dev.horizon.domain.market.Symbol;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.SplittableRandom;
 
 /**
  * The feature side of a cycle in thread CPU time, which a shared, oversubscribed machine disturbs
@@ -37,35 +29,11 @@ import java.util.SplittableRandom;
  */
 public final class FeatureHarness {
 
-    private final int symbols;
-    private final BarSeries[] series;
-    private final BarWindow[] windows;
-    private final double[] prices;
-    private final FeatureCalculator calculator = new FeatureCalculator();
-    private final double[] row = new double[FeatureLibrary.size()];
-    private final SequenceWindow sequence = SequenceWindow.of(32, SequenceWindow.DEFAULT_CHANNELS, "log_returns");
-    private final float[] batch;
-    private final Volatility volatility = Volatility.withDefaultLookback();
-    private final double[] closes;
-    private final SplittableRandom random = new SplittableRandom(20240102);
-    private Instant time = Instant.parse("2024-01-02T00:00:00Z");
+    private final FeatureWorkload work;
     private double sink;
 
     private FeatureHarness(int symbols, int historyBars) {
-        this.symbols = symbols;
-        this.series = new BarSeries[symbols];
-        this.windows = new BarWindow[symbols];
-        this.prices = new double[symbols];
-        this.batch = new float[symbols * sequence.width()];
-        this.closes = new double[historyBars];
-        for (int s = 0; s < symbols; s++) {
-            series[s] = new BarSeries(Symbol.of("S" + s), historyBars);
-            windows[s] = new BarWindow(series[s]);
-            prices[s] = 100.0;
-        }
-        for (int i = 0; i < historyBars; i++) {
-            nextBars();
-        }
+        this.work = new FeatureWorkload(symbols, historyBars);
     }
 
     public static void main(String[] argv) {
@@ -79,7 +47,7 @@ public final class FeatureHarness {
         double[][][] perCycle = new double[kinds.length][2][blocks];
         // warm-up: every variant, enough for C2
         for (int i = 0; i < 3000; i++) {
-            h.nextBars();
+            h.work.nextBars();
             for (int k = 0; k < kinds.length; k++) {
                 h.run(k, false);
                 h.run(k, true);
@@ -91,7 +59,7 @@ public final class FeatureHarness {
                     boolean window = b % 2 == 0 ? v == 1 : v == 0; // alternate which goes first
                     long cpu = 0;
                     for (int c = 0; c < cycles; c++) {
-                        h.nextBars();
+                        h.work.nextBars();
                         long t0 = threads.getCurrentThreadCpuTime();
                         h.run(k, window);
                         cpu += threads.getCurrentThreadCpuTime() - t0;
@@ -121,56 +89,10 @@ public final class FeatureHarness {
     }
 
     private void run(int kind, boolean window) {
-        switch (kind) {
-            case 0 -> {
-                for (int s = 0; s < symbols; s++) {
-                    if (window) {
-                        calculator.compute(windows[s], row);
-                    } else {
-                        calculator.compute(series[s], row);
-                    }
-                    sink += row[20];
-                }
-            }
-            case 1 -> {
-                int rows = 0;
-                int width = sequence.width();
-                for (int s = 0; s < symbols; s++) {
-                    boolean ok = window
-                            ? sequence.fill(windows[s], batch, rows * width)
-                            : sequence.fill(series[s], batch, rows * width);
-                    if (ok) {
-                        rows++;
-                    }
-                }
-                sink += rows;
-            }
-            default -> {
-                for (int s = 0; s < symbols; s++) {
-                    if (window) {
-                        sink += volatility.estimate(series[s]).sigmaBar();
-                    } else {
-                        int n = series[s].copyCloses(closes);
-                        sink += volatility.estimate(closes, n).sigmaBar();
-                    }
-                }
-            }
-        }
-    }
-
-    /** One bar per symbol, the GBM of the reference scenario (σ 0.1 % per bar). */
-    private void nextBars() {
-        time = time.plusSeconds(60);
-        for (int s = 0; s < symbols; s++) {
-            double open = prices[s];
-            double u = random.nextDouble();
-            double v = random.nextDouble();
-            double z = Math.sqrt(-2 * Math.log(1 - u)) * Math.cos(2 * Math.PI * v);
-            double close = open * Math.exp(0.001 * z);
-            prices[s] = close;
-            double high = Math.max(open, close) * (1 + 0.0005 * random.nextDouble());
-            double low = Math.min(open, close) * (1 - 0.0005 * random.nextDouble());
-            series[s].add(new Bar(series[s].symbol(), time, open, high, low, close, 5000 + 10000 * random.nextDouble()));
-        }
+        sink += switch (kind) {
+            case 0 -> work.features(window);
+            case 1 -> work.sequences(window);
+            default -> work.volatility(window);
+        };
     }
 }
