@@ -29,7 +29,7 @@ import javax.management.openmbean.CompositeData;
  *
  * <pre>
  * java -Xms512m -Xmx512m -cp benchmarks/target/benchmarks.jar dev.horizon.benchmarks.BacktestHarness \
- *     --models stub|onnx|bundled --symbols 100 --bars 20000 --every 2000 [--profile true] [--live true]
+ *     --models stub|onnx|bundled --symbols 100 --bars 20000 --every 2000 [--profile true] [--live true] [--hash true]
  * </pre>
  */
 public final class BacktestHarness {
@@ -76,6 +76,10 @@ public final class BacktestHarness {
         boolean live = args.text("live", "false").equals("true");
         try (EngineFixture fixture = EngineFixture.backtest(symbols, bars, models, EngineFixture.Store.MEMORY);
              Recording recording = profile ? CycleProfile.recording() : null) {
+            boolean hash = args.text("hash", "false").equals("true");
+            if (hash) {
+                ((InMemoryStateStore) fixture.store).hashJournal();
+            }
             System.gc();
             if (live) {
                 System.out.printf(Locale.ROOT, "| 0 | live set after a full GC: %.0f MB (the generated bars, models, an"
@@ -108,6 +112,10 @@ public final class BacktestHarness {
                     result.cycles(), result.orders().size(), result.fills().size(), seconds,
                     (double) symbols * result.cycles() / seconds, gcMillis / 1e3,
                     ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1e9);
+            if (hash) {
+                System.out.println("journal sha-256 " + ((InMemoryStateStore) fixture.store).journalHash()
+                        + " (" + ((InMemoryStateStore) fixture.store).entries() + " entries)");
+            }
             if (recording != null) {
                 recording.stop();
                 Path jfr = Files.createTempFile("backtest", ".jfr");

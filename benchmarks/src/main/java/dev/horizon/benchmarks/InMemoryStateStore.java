@@ -22,6 +22,7 @@ public final class InMemoryStateStore implements StateStore {
     private final ArrayDeque<JournalEntry> journal = new ArrayDeque<>();
     private long saves;
     private long entries;
+    private java.security.MessageDigest digest;
 
     @Override
     public Optional<EngineSnapshot> load() {
@@ -38,6 +39,9 @@ public final class InMemoryStateStore implements StateStore {
     @Override
     public void append(JournalEntry entry) {
         entries++;
+        if (digest != null) {
+            digest.update(entry.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         journal.addLast(entry);
         if (journal.size() > JOURNAL_KEPT) {
             journal.removeFirst();
@@ -53,6 +57,23 @@ public final class InMemoryStateStore implements StateStore {
             }
         }
         return out;
+    }
+
+    /**
+     * From now on, digests every journal entry's text (SHA-256), so two builds can be checked to
+     * journal exactly the same run; costs a string per entry, so only on request.
+     */
+    public void hashJournal() {
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The SHA-256 of the journal since {@link #hashJournal()}, in hex (resets the digest). */
+    public String journalHash() {
+        return java.util.HexFormat.of().formatHex(digest.digest());
     }
 
     /** Snapshots saved so far. */

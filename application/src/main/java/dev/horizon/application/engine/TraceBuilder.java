@@ -1,6 +1,7 @@
 package dev.horizon.application.engine;
 
 import dev.horizon.domain.state.DecisionTrace;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -43,7 +44,11 @@ final class TraceBuilder {
         return this;
     }
 
+    /**
+     * The trace, over this builder's own map (no copy, see {@link DecisionTrace}): build once, at
+     * the end of the cycle, and put nothing afterwards.
+     */
     DecisionTrace build() {
-        return new DecisionTrace(values);
+        return new DecisionTrace(Collections.unmodifiableMap(values));
     }
 }

@@ -4,36 +4,76 @@ import java.util.Arrays;
 
 /**
  * The predictions of one model still waiting to mature, oldest first, and the ledger's counters.
- * All arrays have one entry per pending prediction; times are epoch milliseconds.
+ * All arrays have one entry per pending prediction; times are epoch milliseconds. Immutable: the
+ * constructor copies the arrays it is given and the accessors return copies.
  *
- * @param predictionTimesMillis cycle time t of each prediction
- * @param dueTimesMillis        close time of the bar it matures on ({@link MaturityRule})
- * @param symbols               universe index of the symbol (see {@link PredictionState#universe()})
- * @param raw                   raw prediction r̂
- * @param scores                standardized score s
- * @param closes                close C_t at prediction time, positive
- * @param sigmaH                σ_h at prediction time; 0 when it was unknown
- * @param lastRecordMillis      cycle time of the last batch recorded, {@link Long#MIN_VALUE} for none
- * @param matured               predictions matured since the ledger began
- * @param dropped               predictions dropped since the ledger began (no bar in time, or evicted)
+ * <p>A final class rather than a record, with the record's accessors, equality and persisted
+ * shape (the persistence adapter binds it through a mix-in), so that the ledger's checkpoint can
+ * hand over arrays it has just built without a second copy ({@code owning}).
+ *
+ * <p>Components:
+ * predictionTimesMillis cycle time t of each prediction
+ * dueTimesMillis        close time of the bar it matures on ({@link MaturityRule})
+ * symbols               universe index of the symbol (see {@link PredictionState#universe()})
+ * raw                   raw prediction r̂
+ * scores                standardized score s
+ * closes                close C_t at prediction time, positive
+ * sigmaH                σ_h at prediction time; 0 when it was unknown
+ * lastRecordMillis      cycle time of the last batch recorded, {@link Long#MIN_VALUE} for none
+ * matured               predictions matured since the ledger began
+ * dropped               predictions dropped since the ledger began (no bar in time, or evicted)
  */
-public record LedgerSnapshot(long[] predictionTimesMillis, long[] dueTimesMillis, int[] symbols, double[] raw,
-                             double[] scores, double[] closes, double[] sigmaH, long lastRecordMillis,
-                             long matured, long dropped) {
+public final class LedgerSnapshot {
 
     private static final LedgerSnapshot EMPTY = new LedgerSnapshot(null, null, null, null, null, null, null,
             Long.MIN_VALUE, 0, 0);
 
-    /** A missing array (an older state file) reads as empty. */
-    public LedgerSnapshot {
-        predictionTimesMillis = predictionTimesMillis == null ? new long[0] : predictionTimesMillis.clone();
+    private final long[] predictionTimesMillis;
+    private final long[] dueTimesMillis;
+    private final int[] symbols;
+    private final double[] raw;
+    private final double[] scores;
+    private final double[] closes;
+    private final double[] sigmaH;
+    private final long lastRecordMillis;
+    private final long matured;
+    private final long dropped;
+
+    /**
+     * A snapshot of copies of the given arrays (the caller keeps its own). A missing array (an
+     * older state file) reads as empty.
+     */
+    public LedgerSnapshot(long[] predictionTimesMillis, long[] dueTimesMillis, int[] symbols, double[] raw,
+                          double[] scores, double[] closes, double[] sigmaH, long lastRecordMillis,
+                          long matured, long dropped) {
+        this(copy(predictionTimesMillis), copy(dueTimesMillis), copy(symbols), copy(raw), copy(scores),
+                copy(closes), copy(sigmaH), lastRecordMillis, matured, dropped, true);
+    }
+
+    /**
+     * Takes ownership of the arrays, no copy: for the ledger's checkpoint, which builds them afresh
+     * for this snapshot alone (a copy here was the second copy of every 1d ledger at each
+     * checkpoint). Same checks as the public constructor.
+     */
+    static LedgerSnapshot owning(long[] predictionTimesMillis, long[] dueTimesMillis, int[] symbols, double[] raw,
+                                 double[] scores, double[] closes, double[] sigmaH, long lastRecordMillis,
+                                 long matured, long dropped) {
+        return new LedgerSnapshot(predictionTimesMillis, dueTimesMillis, symbols, raw, scores, closes, sigmaH,
+                lastRecordMillis, matured, dropped, true);
+    }
+
+    // owned: only tells this constructor apart from the public one
+    private LedgerSnapshot(long[] predictionTimesMillis, long[] dueTimesMillis, int[] symbols, double[] raw,
+                           double[] scores, double[] closes, double[] sigmaH, long lastRecordMillis,
+                           long matured, long dropped, boolean owned) {
+        predictionTimesMillis = predictionTimesMillis == null ? new long[0] : predictionTimesMillis;
         int n = predictionTimesMillis.length;
-        dueTimesMillis = dueTimesMillis == null ? new long[0] : dueTimesMillis.clone();
-        symbols = symbols == null ? new int[0] : symbols.clone();
-        raw = raw == null ? new double[0] : raw.clone();
-        scores = scores == null ? new double[0] : scores.clone();
-        closes = closes == null ? new double[0] : closes.clone();
-        sigmaH = sigmaH == null ? new double[0] : sigmaH.clone();
+        dueTimesMillis = dueTimesMillis == null ? new long[0] : dueTimesMillis;
+        symbols = symbols == null ? new int[0] : symbols;
+        raw = raw == null ? new double[0] : raw;
+        scores = scores == null ? new double[0] : scores;
+        closes = closes == null ? new double[0] : closes;
+        sigmaH = sigmaH == null ? new double[0] : sigmaH;
         String what = "prediction ledger state";
         Snapshots.requireLength(what, "dueTimesMillis", n, dueTimesMillis.length);
         Snapshots.requireLength(what, "symbols", n, symbols.length);
@@ -55,6 +95,28 @@ public record LedgerSnapshot(long[] predictionTimesMillis, long[] dueTimesMillis
         if (matured < 0 || dropped < 0) {
             throw new IllegalArgumentException(what + ": negative counters (matured " + matured + ", dropped " + dropped + ")");
         }
+        this.predictionTimesMillis = predictionTimesMillis;
+        this.dueTimesMillis = dueTimesMillis;
+        this.symbols = symbols;
+        this.raw = raw;
+        this.scores = scores;
+        this.closes = closes;
+        this.sigmaH = sigmaH;
+        this.lastRecordMillis = lastRecordMillis;
+        this.matured = matured;
+        this.dropped = dropped;
+    }
+
+    private static long[] copy(long[] a) {
+        return a == null ? null : a.clone();
+    }
+
+    private static int[] copy(int[] a) {
+        return a == null ? null : a.clone();
+    }
+
+    private static double[] copy(double[] a) {
+        return a == null ? null : a.clone();
     }
 
     /** Nothing pending, nothing counted. */
@@ -113,42 +175,57 @@ public record LedgerSnapshot(long[] predictionTimesMillis, long[] dueTimesMillis
             sig[k] = sigmaH[i];
             k++;
         }
-        return new LedgerSnapshot(t, due, sym, r, s, c, sig, lastRecordMillis, matured, dropped);
+        return owning(t, due, sym, r, s, c, sig, lastRecordMillis, matured, dropped);
     }
 
-    @Override
+    /** Cycle time t of each prediction (a copy). */
     public long[] predictionTimesMillis() {
         return predictionTimesMillis.clone();
     }
 
-    @Override
+    /** Close time of the bar each prediction matures on (a copy). */
     public long[] dueTimesMillis() {
         return dueTimesMillis.clone();
     }
 
-    @Override
+    /** Universe index of each prediction's symbol (a copy). */
     public int[] symbols() {
         return symbols.clone();
     }
 
-    @Override
+    /** Raw predictions (a copy). */
     public double[] raw() {
         return raw.clone();
     }
 
-    @Override
+    /** Standardized scores (a copy). */
     public double[] scores() {
         return scores.clone();
     }
 
-    @Override
+    /** Closes at prediction time (a copy). */
     public double[] closes() {
         return closes.clone();
     }
 
-    @Override
+    /** σ_h at prediction time (a copy). */
     public double[] sigmaH() {
         return sigmaH.clone();
+    }
+
+    /** Cycle time of the last batch recorded, {@link Long#MIN_VALUE} for none. */
+    public long lastRecordMillis() {
+        return lastRecordMillis;
+    }
+
+    /** Predictions matured since the ledger began. */
+    public long matured() {
+        return matured;
+    }
+
+    /** Predictions dropped since the ledger began. */
+    public long dropped() {
+        return dropped;
     }
 
     @Override

@@ -243,7 +243,7 @@ public final class PredictionLedger {
             i += run;
             k += run;
         }
-        return new LedgerSnapshot(t, d, sym, r, s, c, sg, lastRecordMillis, matured, dropped);
+        return LedgerSnapshot.owning(t, d, sym, r, s, c, sg, lastRecordMillis, matured, dropped);
     }
 
     /**

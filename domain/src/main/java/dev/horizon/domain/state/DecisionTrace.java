@@ -17,8 +17,20 @@ public record DecisionTrace(Map<String, Object> values) {
 
     private static final DecisionTrace EMPTY = new DecisionTrace(Map.of());
 
+    /** The class of {@link Collections#unmodifiableMap} views, taken as they are (see the constructor). */
+    private static final Class<?> UNMODIFIABLE_VIEW = Collections.unmodifiableMap(new LinkedHashMap<>()).getClass();
+
+    /**
+     * Copies {@code values} in their order, except a map handed as a
+     * {@link Collections#unmodifiableMap} view, which is kept as it is: the caller hands over the
+     * map under the view and must not change it afterwards (the engine builds one trace per symbol
+     * and cycle, and the copy was one of its larger allocations).
+     */
     public DecisionTrace {
-        values = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(values, "values")));
+        Objects.requireNonNull(values, "values");
+        if (values.getClass() != UNMODIFIABLE_VIEW) {
+            values = Collections.unmodifiableMap(new LinkedHashMap<>(values));
+        }
     }
 
     public static DecisionTrace empty() {

@@ -25,6 +25,25 @@ class SnapshotRecordsTest {
     }
 
     @Test
+    void ledger_snapshot_is_immutable_whether_built_by_copy_or_by_handing_over() {
+        double[] raw = {0.1, 0.2};
+        LedgerSnapshot copied = new LedgerSnapshot(new long[] {1, 2}, new long[] {3, 4}, new int[] {0, 1}, raw,
+                new double[2], new double[] {100, 101}, new double[2], 2, 0, 0);
+        raw[0] = 9;
+        assertThat(copied.raw()).containsExactly(0.1, 0.2);
+        copied.raw()[1] = 9;
+        assertThat(copied.raw()).containsExactly(0.1, 0.2);
+        double[] owned = {0.5, 0.6};
+        LedgerSnapshot handed = LedgerSnapshot.owning(new long[] {1, 2}, new long[] {3, 4}, new int[] {0, 1}, owned,
+                new double[2], new double[] {100, 101}, new double[2], 2, 0, 0);
+        handed.raw()[0] = 9;
+        assertThat(handed.raw()).containsExactly(0.5, 0.6);
+        assertThatThrownBy(() -> LedgerSnapshot.owning(new long[] {1}, new long[] {3}, new int[] {0},
+                new double[] {0.1}, new double[1], new double[] {-1}, new double[1], 2, 0, 0))
+                .hasMessageContaining("positive price");
+    }
+
+    @Test
     void records_with_arrays_have_value_equality() {
         assertThat(new IcSnapshot(new double[] {1, 2}, new double[] {3, 4}))
                 .isEqualTo(new IcSnapshot(new double[] {1, 2}, new double[] {3, 4}))

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import dev.horizon.domain.journal.JournalEntry;
 import dev.horizon.domain.market.Symbol;
 import dev.horizon.domain.order.ClientOrderId;
+import dev.horizon.domain.prediction.LedgerSnapshot;
 import dev.horizon.domain.state.DecisionTrace;
 
 /**
  * The Jackson module for Horizon's domain types: tickers and client order ids as plain strings
  * (values and map keys), decision traces as their map, journal entries by {@code "type"}, and
- * sorted maps keyed by non-comparable ids. Records need nothing more: Jackson binds them through
+ * sorted maps keyed by non-comparable ids, and {@code LedgerSnapshot} (a class) as it was as a
+ * record ({@link LedgerSnapshotMixin}). Records need nothing more: Jackson binds them through
  * their canonical constructors, so new components flow through without touching this module.
  */
 final class DomainModule extends SimpleModule {
@@ -24,6 +26,7 @@ final class DomainModule extends SimpleModule {
         addSerializer(DecisionTrace.class, new DecisionTraceCodec.Serializer());
         addDeserializer(DecisionTrace.class, new DecisionTraceCodec.Deserializer());
         setMixInAnnotation(JournalEntry.class, JournalEntryMixin.class);
+        setMixInAnnotation(LedgerSnapshot.class, LedgerSnapshotMixin.class);
         DomainJson.JOURNAL_TYPES.forEach((type, name) -> registerSubtypes(new NamedType(type, name)));
     }
 
