@@ -31,6 +31,7 @@ public final class CycleHarness {
         int symbols = args.integer("symbols", ReferenceScenario.CYCLE_SYMBOLS);
         int warmup = args.integer("warmup", 1500);
         int measure = args.integer("measure", 2000);
+        int slowest = args.integer("slowest", 0);
         try (EngineFixture fixture = EngineFixture.streaming(symbols, models, store)) {
             long began = System.nanoTime();
             long orders = 0;
@@ -49,13 +50,23 @@ public final class CycleHarness {
             long cpu0 = threads.getCurrentThreadCpuTime();
             long bytes0 = allocations.getThreadAllocatedBytes(self);
             orders = 0;
+            CycleTail tail = new CycleTail(measure);
             for (int i = 0; i < measure; i++) {
+                long gcs = CycleTail.collections();
+                Object learned = fixture.store instanceof InMemoryStateStore m ? m.lastLearned() : null;
                 long c0 = threads.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 Optional<CycleResult> r = fixture.runNextCycle();
                 nanos[i] = System.nanoTime() - t0;
                 cpu[i] = threads.getCurrentThreadCpuTime() - c0;
-                orders += r.map(c -> c.orders().size()).orElse(0);
+                int placed = r.map(c -> c.orders().size()).orElse(0);
+                orders += placed;
+                boolean checkpoint = fixture.store instanceof InMemoryStateStore m && m.lastLearned() != learned;
+                tail.record(i, fixture.engine.state().cycleSeq(), nanos[i], cpu[i], placed,
+                        CycleTail.collections() - gcs, checkpoint);
+            }
+            if (slowest > 0) {
+                tail.print(slowest);
             }
             double cpuPerCycle = (threads.getCurrentThreadCpuTime() - cpu0) / 1e6 / measure;
             double kbPerCycle = (allocations.getThreadAllocatedBytes(self) - bytes0) / 1024.0 / measure;

@@ -24,6 +24,11 @@ public final class InMemoryStateStore implements StateStore {
     private long entries;
     private java.security.MessageDigest digest;
 
+    /** The prediction statistics of the last save: a new object after a checkpoint, the same one in between. */
+    public Object lastLearned() {
+        return snapshot == null ? null : snapshot.learned().prediction();
+    }
+
     @Override
     public Optional<EngineSnapshot> load() {
         return Optional.ofNullable(snapshot);
