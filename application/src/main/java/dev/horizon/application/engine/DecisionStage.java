@@ -106,7 +106,7 @@ final class DecisionStage {
         double planned = settings.sizing().maxWeight() * portfolioValue / s.price;
         Arbitration arbitration = arbiter.arbitrate(alphas,
                 new ArbitrationContext(s.spreadBps, s.sigmaBar, planned, advShares, s.currentWeight));
-        s.trace.putLazy("arbitration", arbitration::trace);
+        s.trace.put("arbitration", new LazyTrace(arbitration::trace));
         BarrierProbabilities barriers = predictions.hasBarriers()
                 ? BarrierProbabilities.of(predictions.peak(s.index), predictions.valley(s.index))
                 : BarrierProbabilities.none();
@@ -137,7 +137,7 @@ final class DecisionStage {
         Horizon h = arbitration.horizon();
         double sigmaH = s.sigmaBar * Math.sqrt((double) h.minutes() / settings.barMinutes());
         SizingResult sizing = sizer.size(h, arbitration.chosenAlpha(), sigmaH, s.sigmaDay, verdict.factor());
-        s.trace.putLazy("sizing", sizing::trace);
+        s.trace.put("sizing", new LazyTrace(sizing::trace));
         double raw = sizing.rawWeight();
         double allowed = verdict.allowedTarget(s.currentWeight, raw);
         boolean blocked = verdict.status() == BarrierVerdict.Status.BLOCKED;

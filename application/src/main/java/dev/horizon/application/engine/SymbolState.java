@@ -4,6 +4,7 @@ import dev.horizon.domain.market.Horizon;
 import dev.horizon.domain.market.Quote;
 import dev.horizon.domain.market.Symbol;
 import dev.horizon.domain.state.Decision;
+import dev.horizon.domain.state.DecisionTrace;
 import java.math.BigDecimal;
 
 /**
@@ -20,7 +21,7 @@ final class SymbolState {
     final double price;
     final boolean tradablePrice;
     final double currentWeight;
-    final TraceBuilder trace = new TraceBuilder();
+    final DecisionTrace.Builder trace = DecisionTrace.builder();
 
     double sigmaBar = Double.NaN;
     double sigmaDay = Double.NaN;
