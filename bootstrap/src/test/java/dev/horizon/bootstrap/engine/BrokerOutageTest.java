@@ -19,14 +19,19 @@ class BrokerOutageTest {
     @TempDir
     Path dir;
 
-    @Test
-    void buys_are_blocked_with_the_reason_when_the_broker_cannot_give_buying_power() {
-        AtomicReference<FlakyBroker> flaky = new AtomicReference<>();
-        try (EngineHarness h = new EngineHarness(dir, EngineHarness.Options.of(Scripts.returnModels(Scripts.RISING))
+    /** An engine on rising-return models whose broker, wrapped in a {@link FlakyBroker}, lands in {@code flaky}. */
+    private EngineHarness withFlakyBroker(AtomicReference<FlakyBroker> flaky) {
+        return new EngineHarness(dir, EngineHarness.Options.of(Scripts.returnModels(Scripts.RISING))
                 .broker(b -> {
                     flaky.set(new FlakyBroker(b));
                     return flaky.get();
-                }))) {
+                }));
+    }
+
+    @Test
+    void buys_are_blocked_with_the_reason_when_the_broker_cannot_give_buying_power() {
+        AtomicReference<FlakyBroker> flaky = new AtomicReference<>();
+        try (EngineHarness h = withFlakyBroker(flaky)) {
             h.engine.start();
             flaky.get().down = true;
             List<CycleResult> cycles = h.run(40);
@@ -41,11 +46,7 @@ class BrokerOutageTest {
     @Test
     void an_order_lost_in_an_outage_holds_its_symbol_until_resolved_and_is_never_sent_twice() {
         AtomicReference<FlakyBroker> flaky = new AtomicReference<>();
-        try (EngineHarness h = new EngineHarness(dir, EngineHarness.Options.of(Scripts.returnModels(Scripts.RISING))
-                .broker(b -> {
-                    flaky.set(new FlakyBroker(b));
-                    return flaky.get();
-                }))) {
+        try (EngineHarness h = withFlakyBroker(flaky)) {
             h.engine.start();
             h.run(3); // warm-up: the first trade comes a few cycles later
             FlakyBroker broker = flaky.get();

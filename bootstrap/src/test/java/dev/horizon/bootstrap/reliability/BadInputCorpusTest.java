@@ -77,6 +77,14 @@ class BadInputCorpusTest {
     }
 
     /** One line, exit 2, the expected words, no stack trace, and no order could have been sent. */
+    /** A cycle over a replay of {@code csv} as bars.csv is refused with a line holding {@code words}. */
+    private void assertBarFileRefused(String csv, String... words) throws Exception {
+        Files.writeString(dir.resolve("bars.csv"), csv);
+        assertRefused(horizon(Map.of(), "cycle", "--config",
+                config("bars: bars.csv\n  symbol: BTC/USD", "path: state/horizon.db", "models", true).toString()),
+                words);
+    }
+
     private void assertRefused(Outcome r, String... words) throws Exception {
         System.out.println("corpus: " + r.line());
         assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
@@ -126,37 +134,28 @@ class BadInputCorpusTest {
 
     @Test
     void a_bar_file_with_a_nan_price() throws Exception {
-        Files.writeString(dir.resolve("bars.csv"), """
+        assertBarFileRefused("""
                 timestamp,open,high,low,close,volume
                 2024-01-02T14:30:00Z,100,101,99,100.5,1000
                 2024-01-02T14:31:00Z,100.5,NaN,99,100.2,1000
-                """);
-        assertRefused(horizon(Map.of(), "cycle", "--config",
-                config("bars: bars.csv\n  symbol: BTC/USD", "path: state/horizon.db", "models", true).toString()),
-                "bars.csv:3");
+                """, "bars.csv:3");
     }
 
     @Test
     void a_bar_file_with_a_zero_or_negative_price() throws Exception {
-        Files.writeString(dir.resolve("bars.csv"), """
+        assertBarFileRefused("""
                 timestamp,open,high,low,close,volume
                 2024-01-02T14:30:00Z,100,101,99,100.5,1000
                 2024-01-02T14:31:00Z,100.5,101,-1,100.2,1000
-                """);
-        assertRefused(horizon(Map.of(), "cycle", "--config",
-                config("bars: bars.csv\n  symbol: BTC/USD", "path: state/horizon.db", "models", true).toString()),
-                "bars.csv:3");
+                """, "bars.csv:3");
     }
 
     @Test
     void a_bar_file_missing_a_column() throws Exception {
-        Files.writeString(dir.resolve("bars.csv"), """
+        assertBarFileRefused("""
                 timestamp,open,high,close,volume
                 2024-01-02T14:30:00Z,100,101,100.5,1000
-                """);
-        assertRefused(horizon(Map.of(), "cycle", "--config",
-                config("bars: bars.csv\n  symbol: BTC/USD", "path: state/horizon.db", "models", true).toString()),
-                "bars.csv", "low");
+                """, "bars.csv", "low");
     }
 
     @Test
